@@ -1,0 +1,62 @@
+PYTHON ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+MANAGE := $(PY) manage.py
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test lint system-deps venv dev-venv demo worker bench clean
+
+system-deps:
+	@bash scripts/system-deps.sh
+
+$(VENV)/.runtime: requirements.txt
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
+	$(PIP) install -q --upgrade pip
+	$(PIP) install -q -r requirements.txt
+	@touch $@
+
+$(VENV)/.dev: requirements-dev.txt $(VENV)/.runtime
+	$(PIP) install -q -r requirements-dev.txt
+	@touch $@
+
+node_modules/.installed: package.json
+	npm install --no-audit --no-fund --silent
+	@touch $@
+
+venv: $(VENV)/.runtime
+dev-venv: $(VENV)/.dev node_modules/.installed
+
+demo: system-deps venv
+	$(MANAGE) migrate --noinput
+	$(MANAGE) load_demo
+
+run: demo
+	@echo ""
+	@echo "  Site:   http://$(HOST):$(PORT)/en/"
+	@echo "  Admin:  http://$(HOST):$(PORT)/admin/   (demo login: admin / odop-demo-admin)"
+	@echo "  Worker: started alongside (python manage.py db_worker)"
+	@echo ""
+	@trap 'kill 0' INT TERM EXIT; \
+	  $(MANAGE) db_worker --queue-name '*' & \
+	  $(MANAGE) runserver $(HOST):$(PORT)
+
+worker: venv
+	$(MANAGE) db_worker --queue-name '*'
+
+lint: dev-venv
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check . || true
+
+test: system-deps dev-venv
+	$(VENV)/bin/ruff check .
+	DJANGO_SETTINGS_MODULE=cms.settings.test $(MANAGE) check
+	DJANGO_SETTINGS_MODULE=cms.settings.test $(MANAGE) makemigrations --check --dry-run
+	$(VENV)/bin/pytest
+
+bench: venv
+	$(MANAGE) bench --stories 2000 --locales en,hi,ta,ur --out var/bench.json
+
+clean:
+	rm -rf $(VENV) var node_modules

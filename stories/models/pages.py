@@ -1,0 +1,212 @@
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.http import Http404
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from ..blocks import StoryBodyBlock, SubheadlineBlock
+from .release_ids import ReleaseIdSequence
+
+
+class StoryIndexPage(Page):
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["stories.SuccessStoryPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("story index")
+
+    def get_context(self, request, *args, **kwargs):
+        from ..selectors import story_listing
+
+        context = super().get_context(request, *args, **kwargs)
+        context["stories"] = story_listing(locale=self.locale, parent=self)[:50]
+        return context
+
+
+class StoryTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "stories.SuccessStoryPage", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+
+class SuccessStoryPage(Page):
+    """An ODOP success story: one PIB release, in one language.
+
+    The page title is the headline. Translations share the release ID, the
+    posting time and the taxonomy; text is translated.
+    """
+
+    subheadlines = StreamField(SubheadlineBlock(), blank=True, verbose_name=_("subheadlines"))
+    summary = models.TextField(_("summary"), blank=True)
+    posted_at = models.DateTimeField(_("posted at"), default=timezone.now)
+    embargo_until = models.DateTimeField(
+        _("embargoed until"),
+        null=True,
+        blank=True,
+        help_text=_("Hidden from the public site and public feeds until this time."),
+    )
+    release_id = models.PositiveBigIntegerField(
+        _("release ID"),
+        null=True,
+        blank=True,
+        db_index=True,
+        help_text=_("PIB Release ID. Leave blank to assign the next one."),
+    )
+    issuing_office = models.ForeignKey(
+        "taxonomy.IssuingOffice", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    ministry = models.ForeignKey(
+        "taxonomy.Ministry", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    sector = models.ForeignKey(
+        "taxonomy.Sector", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    districts = ParentalManyToManyField("taxonomy.District", blank=True, related_name="stories")
+    products = ParentalManyToManyField("taxonomy.Product", blank=True, related_name="stories")
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    hero_caption = models.CharField(_("hero caption"), max_length=500, blank=True)
+    hero_credit = models.CharField(_("hero credit"), max_length=255, blank=True)
+    body = StreamField(StoryBodyBlock(), blank=True, verbose_name=_("body"))
+    footer_initials = models.CharField(
+        _("reference initials"), max_length=100, blank=True, help_text=_("e.g. MG/AR/PK")
+    )
+    tags = ClusterTaggableManager(through=StoryTag, blank=True)
+
+    content_panels = [
+        FieldPanel("title", heading=_("Headline")),
+        FieldPanel("subheadlines"),
+        FieldPanel("summary"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("posted_at"), FieldPanel("release_id")]),
+                FieldRowPanel([FieldPanel("issuing_office"), FieldPanel("ministry")]),
+                FieldPanel("embargo_until"),
+            ],
+            heading=_("Release"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("sector"), FieldPanel("districts"), FieldPanel("products")],
+            heading=_("ODOP"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("hero_image"), FieldPanel("hero_caption"), FieldPanel("hero_credit")],
+            heading=_("Hero image"),
+        ),
+        FieldPanel("body"),
+        InlinePanel("sellers", label=_("Sellers")),
+        FieldPanel("footer_initials"),
+        FieldPanel("tags"),
+    ]
+
+    translatable_fields = [
+        TranslatableField("title"),
+        TranslatableField("slug"),
+        TranslatableField("seo_title"),
+        TranslatableField("search_description"),
+        TranslatableField("subheadlines"),
+        TranslatableField("summary"),
+        TranslatableField("body"),
+        TranslatableField("hero_caption"),
+        # Credits name a person or agency, which translators may transliterate.
+        TranslatableField("hero_credit"),
+        # Initials are written in the release's own script (एमजी/एआर/पीके).
+        TranslatableField("footer_initials"),
+        TranslatableField("sellers"),
+        # Foreign keys to translatable snippets: the translation points at the
+        # translated snippet, so a Hindi story shows the Hindi sector name.
+        TranslatableField("issuing_office"),
+        TranslatableField("ministry"),
+        TranslatableField("sector"),
+        SynchronizedField("posted_at"),
+        SynchronizedField("embargo_until"),
+        SynchronizedField("release_id"),
+        SynchronizedField("hero_image"),
+        # Many-to-many links are copied as they are (wagtail-localize cannot
+        # translate them); selectors.localize_taxonomy shows them in the
+        # reader's language through their translation_key.
+        SynchronizedField("districts"),
+        SynchronizedField("products"),
+        SynchronizedField("tags"),
+    ]
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.SearchField("subheadlines"),
+        index.AutocompleteField("title"),
+        index.FilterField("release_id"),
+        index.FilterField("posted_at"),
+        index.FilterField("sector"),
+        index.FilterField("locale"),
+    ]
+
+    parent_page_types = ["stories.StoryIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("success story")
+        verbose_name_plural = _("success stories")
+
+    def clean(self):
+        super().clean()
+        if self.release_id and self._release_id_taken_by_other_story():
+            raise ValidationError(
+                {"release_id": _("Release ID %(id)s belongs to another story.") % {"id": self.release_id}}
+            )
+
+    def save(self, *args, **kwargs):
+        if not self.release_id:
+            self.release_id = self._shared_release_id() or ReleaseIdSequence.next_value()
+        else:
+            ReleaseIdSequence.observe(self.release_id)
+        return super().save(*args, **kwargs)
+
+    def get_context(self, request, *args, **kwargs):
+        from ..selectors import story_taxonomy
+
+        context = super().get_context(request, *args, **kwargs)
+        context["taxonomy"] = story_taxonomy(self)
+        context["sellers"] = list(self.sellers.all())
+        return context
+
+    def serve(self, request, *args, **kwargs):
+        if self.is_embargoed():
+            raise Http404("embargoed")
+        return super().serve(request, *args, **kwargs)
+
+    def is_embargoed(self, now=None) -> bool:
+        return bool(self.embargo_until and self.embargo_until > (now or timezone.now()))
+
+    @property
+    def headline(self) -> str:
+        return self.title
+
+    def _release_id_taken_by_other_story(self) -> bool:
+        return (
+            SuccessStoryPage.objects.filter(release_id=self.release_id)
+            .exclude(translation_key=self.translation_key)
+            .exists()
+        )
+
+    def _shared_release_id(self) -> int | None:
+        """Translations share their source's release ID."""
+        return (
+            SuccessStoryPage.objects.filter(translation_key=self.translation_key, release_id__isnull=False)
+            .values_list("release_id", flat=True)
+            .first()
+        )

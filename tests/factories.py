@@ -1,0 +1,135 @@
+"""Factories for test data. Use these, not JSON fixtures."""
+
+import datetime as dt
+
+import factory
+import wagtail_factories
+from wagtail.models import Locale
+
+from home.models import HomePage
+from stories.models import StoryIndexPage, SuccessStoryPage
+from taxonomy.models import District, IssuingOffice, Ministry, Product, Sector, State
+from workshops.models import WorkshopIndexPage, WorkshopPage
+
+IST = dt.timezone(dt.timedelta(hours=5, minutes=30))
+
+
+def locale(code: str = "en") -> Locale:
+    return Locale.objects.get_or_create(language_code=code)[0]
+
+
+class LocaleFactoryMixin(factory.django.DjangoModelFactory):
+    locale = factory.LazyFunction(locale)
+
+
+class StateFactory(LocaleFactoryMixin):
+    name = factory.Sequence(lambda n: f"State {n}")
+    lgd_code = factory.Sequence(lambda n: 100 + n)
+
+    class Meta:
+        model = State
+
+
+class DistrictFactory(LocaleFactoryMixin):
+    name = factory.Sequence(lambda n: f"District {n}")
+    state = factory.SubFactory(StateFactory)
+    lgd_code = factory.Sequence(lambda n: 1000 + n)
+
+    class Meta:
+        model = District
+
+
+class SectorFactory(LocaleFactoryMixin):
+    name = factory.Sequence(lambda n: f"Sector {n}")
+    slug = factory.Sequence(lambda n: f"sector-{n}")
+
+    class Meta:
+        model = Sector
+
+
+class ProductFactory(LocaleFactoryMixin):
+    name = factory.Sequence(lambda n: f"Product {n}")
+    sector = factory.SubFactory(SectorFactory)
+    district = factory.SubFactory(DistrictFactory)
+
+    class Meta:
+        model = Product
+
+
+class MinistryFactory(LocaleFactoryMixin):
+    name = "Ministry of Commerce & Industry"
+
+    class Meta:
+        model = Ministry
+
+
+class IssuingOfficeFactory(LocaleFactoryMixin):
+    name = "PIB Delhi"
+    city = "Delhi"
+
+    class Meta:
+        model = IssuingOffice
+
+
+def home_page() -> HomePage:
+    return HomePage.objects.get(locale__language_code="en", depth=2)
+
+
+class StoryIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Stories"
+    slug = "stories"
+
+    class Meta:
+        model = StoryIndexPage
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        kwargs.setdefault("parent", home_page())
+        return super()._create(model_class, *args, **kwargs)
+
+
+class SuccessStoryPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Weavers of district {n} reach new markets")
+    slug = factory.Sequence(lambda n: f"story-{n}")
+    summary = "Handloom weavers sell on GeM and ONDC."
+    posted_at = dt.datetime(2024, 1, 31, 13, 42, tzinfo=IST)
+    issuing_office = factory.SubFactory(IssuingOfficeFactory)
+    ministry = factory.SubFactory(MinistryFactory)
+    sector = factory.SubFactory(SectorFactory)
+    body = factory.LazyFunction(
+        lambda: [("paragraph", "<p>Artisans and farmers of the district gained buyers.</p>")]
+    )
+
+    class Meta:
+        model = SuccessStoryPage
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        if "parent" not in kwargs:
+            kwargs["parent"] = StoryIndexPage.objects.filter(locale__language_code="en").first() or (
+                StoryIndexPageFactory()
+            )
+        return super()._create(model_class, *args, **kwargs)
+
+
+class WorkshopIndexPageFactory(wagtail_factories.PageFactory):
+    title = "ODOP Sampark"
+    slug = "workshops"
+
+    class Meta:
+        model = WorkshopIndexPage
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        kwargs.setdefault("parent", home_page())
+        return super()._create(model_class, *args, **kwargs)
+
+
+class WorkshopPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"ODOP Sampark workshop {n}")
+    state = factory.SubFactory(StateFactory)
+    date = dt.date(2024, 1, 20)
+    venue = "Vanijya Bhawan"
+
+    class Meta:
+        model = WorkshopPage

@@ -1,0 +1,68 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import Page
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+
+class WorkshopIndexPage(Page):
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["workshops.WorkshopPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("workshop index")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["workshops"] = (
+            WorkshopPage.objects.child_of(self).live().public().select_related("state").order_by("-date")
+        )
+        return context
+
+
+class WorkshopPage(Page):
+    """An ODOP Sampark workshop held in a state, and the stories shown there."""
+
+    state = models.ForeignKey("taxonomy.State", on_delete=models.PROTECT, related_name="+")
+    date = models.DateField(_("date"))
+    venue = models.CharField(_("venue"), max_length=255)
+    summary = models.TextField(_("summary"), blank=True)
+    stories = ParentalManyToManyField("stories.SuccessStoryPage", blank=True, related_name="workshops")
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("state"),
+        FieldPanel("date"),
+        FieldPanel("venue"),
+        FieldPanel("summary"),
+        FieldPanel("stories"),
+    ]
+    translatable_fields = [
+        TranslatableField("title"),
+        TranslatableField("slug"),
+        TranslatableField("venue"),
+        TranslatableField("summary"),
+        TranslatableField("state"),
+        SynchronizedField("date"),
+        # Links to the source-language stories; templates show the reader's
+        # translation of each through selectors.localize_pages.
+        SynchronizedField("stories"),
+    ]
+
+    parent_page_types = ["workshops.WorkshopIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("ODOP Sampark workshop")
+
+    def get_context(self, request, *args, **kwargs):
+        from stories.selectors import localized_stories
+
+        context = super().get_context(request, *args, **kwargs)
+        context["shown_stories"] = localized_stories(self.stories.all(), locale=self.locale)
+        return context
