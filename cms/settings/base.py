@@ -40,6 +40,9 @@ INSTALLED_APPS = [
     "stories",
     "workshops",
     "search",
+    "translations",
+    "printing",
+    "syndication",
     "demo",
     "benchmarks",
     # wagtail-localize replaces wagtail.locales
