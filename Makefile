@@ -12,6 +12,7 @@ system-deps:
 	@bash scripts/system-deps.sh
 
 $(VENV)/.runtime: requirements.txt
+	@mkdir -p var
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
 	$(PIP) install -q --upgrade pip
 	$(PIP) install -q -r requirements.txt
