@@ -1,17 +1,21 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
+from wagtail.images.views.serve import ServeView
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap),
+    # Syndication: the partner API, and signed image renditions it links to.
+    path("api/v1/", include("syndication.urls")),
+    re_path(r"^images/([^/]*)/(\d*)/([^/]*)/[^/]*$", ServeView.as_view(), name="wagtailimages_serve"),
 ]
 
 if settings.DEBUG:
@@ -23,6 +27,7 @@ if settings.DEBUG:
 
 # Every public page lives under its language prefix: /en/, /hi/, /ur/ ...
 urlpatterns += i18n_patterns(
+    path("feeds/", include("syndication.feed_urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -1,0 +1,356 @@
+"""The partner API (django-ninja): /api/v1/stories/ and friends.
+
+Views are thin: grants.py turns parameters into a StoryQuery, selectors.py
+finds item keys, conditional.py answers 304 from the keys alone, ninjs.py
+serializes, services.py records fetches and print reports.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import re
+from typing import Any
+
+from django.http import Http404, HttpResponse, JsonResponse
+from django.utils import timezone
+from django.views.decorators.gzip import gzip_page
+from ninja import File, Form, NinjaAPI, Query, Schema
+from ninja.decorators import decorate_view
+from ninja.errors import AuthenticationError, HttpError
+from ninja.errors import ValidationError as NinjaValidationError
+from ninja.files import UploadedFile
+from ninja.security import HttpBearer
+from pydantic import Field, field_validator
+
+from . import conf, cursors, services, throttle
+from .conditional import etag_for, not_modified, set_validators
+from .grants import languages_for, story_query
+from .models import ApiKey, Partner
+from .ninjs import serialize_items
+from .problems import Problem, problem_response
+from .scans import check_scan
+from .selectors import ItemKey, StoryQuery, fetched_by_partner, item_keys, partner_state_keys
+
+logger = logging.getLogger(__name__)
+
+CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+class BearerKey(HttpBearer):
+    """`Authorization: Bearer <prefix>.<secret>`; also applies the rate limit."""
+
+    def authenticate(self, request, token: str) -> ApiKey:
+        try:
+            api_key = services.authenticate_key(presented=token)
+        except services.KeyRejected as rejected:
+            raise Problem(401, str(rejected), headers={"WWW-Authenticate": 'Bearer realm="odop"'}) from None
+        retry_after = throttle.check(key_id=api_key.pk)
+        if retry_after is not None:
+            limit, period = conf.rate_limit()
+            raise Problem(
+                429,
+                f"Rate limit of {limit} requests per {period} s exceeded for this key.",
+                headers={"Retry-After": str(retry_after)},
+            )
+        return api_key
+
+
+api = NinjaAPI(
+    title="ODOP Success Stories syndication API",
+    version="1.0",
+    description=(
+        "Stories as IPTC ninjs 3.1 items for newspaper partners. Authenticate with "
+        "`Authorization: Bearer <key>`. Errors are RFC 9457 problem details."
+    ),
+    urls_namespace="syndication_api",
+    auth=BearerKey(),
+    docs_url=None,
+    openapi_url="/openapi.json",
+)
+
+
+# --- Errors as problem+json -------------------------------------------------------
+
+
+@api.exception_handler(Problem)
+def _problem(request, exc: Problem):
+    return problem_response(exc, instance=request.path)
+
+
+@api.exception_handler(AuthenticationError)
+def _unauthenticated(request, exc):
+    return problem_response(
+        Problem(
+            401,
+            "Missing API key: send Authorization: Bearer <key>.",
+            headers={"WWW-Authenticate": 'Bearer realm="odop"'},
+        ),
+        instance=request.path,
+    )
+
+
+@api.exception_handler(NinjaValidationError)
+def _invalid(request, exc: NinjaValidationError):
+    errors = [
+        {"parameter": ".".join(str(part) for part in error.get("loc", [])[1:]), "message": error.get("msg", "")}
+        for error in exc.errors
+    ]
+    detail = "; ".join(f"{error['parameter']}: {error['message']}" for error in errors) or "Invalid request."
+    return problem_response(Problem(400, detail, errors=errors), instance=request.path)
+
+
+@api.exception_handler(Http404)
+def _not_found(request, exc):
+    return problem_response(Problem(404, str(exc) or "Not found."), instance=request.path)
+
+
+@api.exception_handler(HttpError)
+def _http_error(request, exc: HttpError):
+    return problem_response(Problem(exc.status_code, str(exc)), instance=request.path)
+
+
+# --- Schemas (for the OpenAPI document) --------------------------------------------
+
+
+class ProblemOut(Schema):
+    type: str
+    title: str
+    status: int
+    detail: str
+    instance: str | None = None
+
+
+class StoryListOut(Schema):
+    items: list[dict[str, Any]] = Field(description="ninjs 3.1 items, oldest versionCreated first.")
+    next: str | None = Field(description="URL of the next page, or null at the end.")
+    cursor: str | None = Field(description="Opaque cursor of the next page, or null at the end.")
+
+
+class StoryFilters(Schema):
+    lang: str | None = Field(None, description="Language codes, comma-separated. Default: your languages.")
+    state: str | None = Field(None, description="State/UT LGD codes, comma-separated. Default: your states.")
+    district: str | None = Field(None, description="District LGD codes, comma-separated.")
+    sector: str | None = Field(None, description="Sector slug, e.g. handloom-and-textiles.")
+    product: str | None = Field(None, description="Product id (UUID), as in subjects' literal.")
+    since: str | None = Field(None, description="RFC 3339 date-time: only items with a later versionCreated.")
+    q: str | None = Field(None, description="Words in the headline or summary.")
+    cursor: str | None = Field(None, description="Opaque cursor from the previous page's `cursor`.")
+    limit: int | None = Field(None, ge=1, le=100, description="Items per page (default 50).")
+
+
+class StoryLanguage(Schema):
+    lang: str | None = Field(None, description="Language code. Default: the first of your languages held.")
+
+
+class PickupIn(Schema):
+    paper_name: str = Field(min_length=1, max_length=255, description="The newspaper's name.")
+    edition: str = Field("", max_length=255, description="Edition, e.g. 'Lucknow city'.")
+    date: dt.date = Field(description="Date of the printed issue (YYYY-MM-DD).")
+    page: str = Field("", max_length=32, description="Page number or section.")
+    lang: str | None = Field(None, description="Language printed. Default as for GET.")
+
+    @field_validator("paper_name", "edition", "page")
+    @classmethod
+    def _printable(cls, value: str) -> str:
+        if CONTROL_CHARS.search(value):
+            raise ValueError("must not contain control characters")
+        return value.strip()
+
+
+class PickupOut(Schema):
+    id: int
+    release_id: int | None
+    language: str
+    paper_name: str
+    edition: str
+    date: dt.date
+    page: str
+    scan: bool
+
+
+PROBLEMS = {400: ProblemOut, 401: ProblemOut, 403: ProblemOut, 404: ProblemOut, 429: ProblemOut}
+
+
+# --- Helpers -----------------------------------------------------------------------
+
+
+def _partner(request) -> Partner:
+    return request.auth.partner
+
+
+def _release_id(value: str) -> int:
+    if not value.isdigit() or len(value) > 18 or int(value) == 0:
+        raise Problem(404, f"No story with release ID {value!r}.")
+    return int(value)
+
+
+def _log_fetches_after_response(response: HttpResponse, *, partner_id: int, keys: list[ItemKey]) -> None:
+    """Write the pickup log once the response is sent (response.close())."""
+    fetches = [
+        services.Fetch(page_id=key.page_id, release_id=key.release_id, language=key.language, version=key.version)
+        for key in keys
+    ]
+    if not fetches:
+        return
+    at = timezone.now()
+
+    def write():
+        try:
+            services.record_fetches(partner_id=partner_id, fetches=fetches, at=at)
+        except Exception:  # the answer is already sent; never lose it over the log
+            logger.exception("Could not record %d fetches for partner %s", len(fetches), partner_id)
+
+    response._resource_closers.append(write)
+
+
+def _conditional(request, *, etag: str, last_modified) -> HttpResponse | None:
+    if not_modified(request, etag=etag, last_modified=last_modified):
+        response = HttpResponse(status=304)
+        set_validators(response, etag=etag, last_modified=last_modified)
+        return response
+    return None
+
+
+def _json(data: dict, *, etag: str, last_modified) -> JsonResponse:
+    response = JsonResponse(data, json_dumps_params={"ensure_ascii": False})
+    set_validators(response, etag=etag, last_modified=last_modified)
+    return response
+
+
+# --- Operations --------------------------------------------------------------------
+
+
+@api.get(
+    "/stories/",
+    response={200: StoryListOut, 304: None, **PROBLEMS},
+    operation_id="listStories",
+    summary="Stories you may take, oldest change first",
+)
+@decorate_view(gzip_page)
+def list_stories(request, filters: Query[StoryFilters]):
+    partner = _partner(request)
+    params = filters.dict()
+    query = story_query(partner, params)
+    fingerprint = cursors.filters_fingerprint({k: v for k, v in params.items() if k not in {"cursor", "limit"}})
+    after = None
+    if params.get("cursor"):
+        try:
+            after = cursors.decode(params["cursor"], fingerprint=fingerprint)
+        except cursors.BadCursor as bad:
+            raise Problem(400, f"cursor: {bad}") from None
+    limit = params.get("limit") or min(conf.get("SYNDICATION_PAGE_SIZE"), 100)
+    keys, has_more = item_keys(query, after=after, limit=limit)
+
+    etag = etag_for(
+        partner.pk, query.include_embargoed, fingerprint, params.get("cursor"), limit, has_more,
+        [(k.page_id, k.version, k.visible_at, k.embargo_until, k.canceled is not None) for k in keys],
+    )
+    last_modified = max((key.visible_at for key in keys), default=None)
+    if cached := _conditional(request, etag=etag, last_modified=last_modified):
+        return cached
+
+    next_cursor = (
+        cursors.encode(visible_at=keys[-1].visible_at, page_id=keys[-1].page_id, fingerprint=fingerprint)
+        if has_more and keys
+        else None
+    )
+    next_url = None
+    if next_cursor:
+        next_params = request.GET.copy()
+        next_params["cursor"] = next_cursor
+        next_url = request.build_absolute_uri(f"{request.path}?{next_params.urlencode()}")
+    items = serialize_items(keys, request=request)
+    response = _json({"items": items, "next": next_url, "cursor": next_cursor}, etag=etag, last_modified=last_modified)
+    _log_fetches_after_response(response, partner_id=partner.pk, keys=keys)
+    return response
+
+
+def _story_key(request, release_id: str, lang: str | None) -> ItemKey:
+    """The one item (story in one language) this partner asked for, or a Problem."""
+    partner = _partner(request)
+    number = _release_id(release_id)
+    languages = languages_for(partner, lang)
+    query = StoryQuery(
+        partner_id=partner.pk,
+        languages=languages,
+        include_embargoed=partner.may_see_embargoed,
+        release_id=number,
+    )
+    keys, _ = item_keys(query, limit=len(languages) + 1)
+    by_language = {key.language: key for key in keys}
+    key = next((by_language[code] for code in languages if code in by_language), None)
+    if key is None or (key.canceled and not fetched_by_partner(partner_id=partner.pk, page_id=key.page_id)):
+        raise Problem(404, f"No story with release ID {number} in {', '.join(languages)} for you.")
+    state_keys = partner_state_keys(partner)
+    if state_keys and key.canceled is None and not _in_states(key.page_id, state_keys):
+        raise Problem(403, f"Story {number} is about a state outside your grant.")
+    return key
+
+
+def _in_states(page_id: int, state_keys) -> bool:
+    from .selectors import DistrictLink
+
+    return DistrictLink.objects.filter(
+        successstorypage_id=page_id, district__state__translation_key__in=state_keys
+    ).exists()
+
+
+@api.get(
+    "/stories/{release_id}/",
+    response={200: dict[str, Any], 304: None, **PROBLEMS},
+    operation_id="getStory",
+    url_name="story_detail",
+    summary="One story in one language, as a ninjs 3.1 item",
+)
+@decorate_view(gzip_page)
+def get_story(request, release_id: str, params: Query[StoryLanguage]):
+    key = _story_key(request, release_id, params.lang)
+    partner = _partner(request)
+    etag = etag_for(partner.pk, key.page_id, key.version, key.visible_at, key.embargo_until, key.canceled is not None)
+    if cached := _conditional(request, etag=etag, last_modified=key.visible_at):
+        return cached
+    items = serialize_items([key], request=request)
+    if not items:
+        raise Problem(404, f"Story {release_id} was just removed.")
+    response = _json(items[0], etag=etag, last_modified=key.visible_at)
+    _log_fetches_after_response(response, partner_id=partner.pk, keys=[key])
+    return response
+
+
+@api.post(
+    "/stories/{release_id}/pickups/",
+    response={201: PickupOut, 413: ProblemOut, **PROBLEMS},
+    operation_id="reportPickup",
+    summary="Report that you printed a story (multipart form, optional scan)",
+)
+def report_pickup(
+    request, release_id: str, data: Form[PickupIn], scan: UploadedFile | None = File(None)  # noqa: B008
+):
+    key = _story_key(request, release_id, data.lang)
+    if key.canceled is not None:
+        raise Problem(404, f"Story {release_id} was withdrawn.")
+    if scan is not None:
+        check_scan(scan)
+    from stories.models import SuccessStoryPage
+
+    page = SuccessStoryPage.objects.select_related("locale").get(pk=key.page_id)
+    record = services.record_print(
+        partner=_partner(request),
+        page=page,
+        paper_name=data.paper_name,
+        edition=data.edition,
+        printed_on=data.date,
+        page_number=data.page,
+        scan=scan,
+    )
+    return 201, {
+        "id": record.pk,
+        "release_id": record.release_id,
+        "language": record.language,
+        "paper_name": record.paper_name,
+        "edition": record.edition,
+        "date": record.printed_on,
+        "page": record.page_number,
+        "scan": bool(record.scan),
+    }

@@ -1,0 +1,255 @@
+"""Stories as IPTC ninjs 3.1 items.
+
+One news item is one story in one language. Its ``uri`` is a tag URI built
+from the PIB Release ID, which every translation shares, and the language:
+``tag:pib.gov.in,2024:odop/story/2000861/hi``. It does not change between
+versions. ``serialize_items`` works on a batch with a fixed number of queries.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from django.urls import reverse
+from django.utils import timezone
+
+from languages import registry
+
+from . import conf
+from .body import RenderedBody, body_images, render_bodies, subheadlines, word_count
+from .renditions import image_renditions, pdf_renditions
+from .selectors import ItemKey, StoryRelations, pages_for_items, story_relations
+
+NINJS_SCHEMA = "https://www.iptc.org/std/ninjs/ninjs-schema_3.1.json"
+
+
+def rfc3339(value: dt.datetime) -> str:
+    return value.astimezone(dt.UTC).isoformat().replace("+00:00", "Z")
+
+
+def bcp47(language_code: str) -> str:
+    try:
+        return registry.get(language_code).bcp47
+    except KeyError:
+        return language_code
+
+
+def item_uri(*, release_id, language: str, page_id: int) -> str:
+    authority = conf.get("SYNDICATION_URI_AUTHORITY")
+    if release_id:
+        return f"tag:{authority}:odop/story/{release_id}/{language}"
+    return f"tag:{authority}:odop/page/{page_id}"
+
+
+def image_uri(image_id: int) -> str:
+    return f"tag:{conf.get('SYNDICATION_URI_AUTHORITY')}:odop/image/{image_id}"
+
+
+def api_item_path(*, release_id, language: str) -> str:
+    return f"{reverse('syndication_api:story_detail', kwargs={'release_id': release_id})}?lang={language}"
+
+
+def canceled_item(key: ItemKey) -> dict:
+    item = key.canceled
+    data = {
+        "uri": item_uri(release_id=item.release_id, language=item.language, page_id=item.page_id),
+        "type": "text",
+        "representationType": "partial",
+        "standard": {"name": "ninjs", "version": "3.1", "schema": NINJS_SCHEMA},
+        "version": str(item.version),
+        "versionCreated": rfc3339(item.canceled_at),
+        "pubStatus": "canceled",
+        "language": bcp47(item.language),
+        "headlines": [{"role": "main", "value": item.headline}],
+    }
+    if item.first_created:
+        data["firstCreated"] = rfc3339(item.first_created)
+    if item.release_id:
+        data["altIds"] = [{"role": "pib-release-id", "value": str(item.release_id)}]
+    return data
+
+
+def _places(page, relations: StoryRelations) -> list[dict]:
+    places = [
+        {"name": state.name, "rel": "state", "literal": f"lgd:state:{state.lgd_code}"}
+        for state in relations.states[page.pk]
+    ]
+    places += [
+        {"name": district.name, "rel": "district", "literal": f"lgd:district:{district.lgd_code}"}
+        for district in relations.districts[page.pk]
+    ]
+    return places
+
+
+def _subjects(page, relations: StoryRelations) -> list[dict]:
+    subjects = []
+    if page.sector:
+        subjects.append({"name": page.sector.name, "rel": "sector", "literal": f"odop:sector:{page.sector.slug}"})
+    for product in relations.products[page.pk]:
+        subjects.append({"name": product.name, "rel": "product", "literal": f"odop:product:{product.translation_key}"})
+        if product.has_gi_tag:
+            # ninjs subjects have no flag field: a GI tag is a subject of its own.
+            subjects.append(
+                {"name": product.name, "rel": "gi-tag", "literal": f"odop:gi-tag:{product.translation_key}"}
+            )
+    return subjects
+
+
+def _associations(page, body: RenderedBody, images: dict, relations: StoryRelations, absolute) -> list[dict]:
+    associations = []
+    if page.hero_image:
+        hero = {
+            "name": "hero",
+            "rel": "hero-image",
+            "uri": image_uri(page.hero_image.pk),
+            "type": "picture",
+            "renditions": image_renditions(page.hero_image, absolute=absolute),
+        }
+        if page.hero_caption:
+            hero["descriptions"] = [{"role": "caption", "value": page.hero_caption}]
+        if page.hero_credit:
+            hero["by"] = page.hero_credit
+        associations.append(hero)
+    for position, image_id in enumerate(body.image_ids, start=1):
+        image = images.get(image_id)
+        if image is not None:
+            associations.append(
+                {
+                    "name": f"body-image-{position}",
+                    "rel": "body-image",
+                    "uri": image_uri(image_id),
+                    "type": "picture",
+                    "renditions": image_renditions(image, absolute=absolute),
+                }
+            )
+    for sibling in relations.translations.get(page.translation_key, []):
+        language = sibling.locale.language_code
+        if sibling.pk == page.pk:
+            continue
+        renditions = [
+            {
+                "name": "ninjs",
+                "href": absolute(api_item_path(release_id=page.release_id, language=language)),
+                "contentType": "application/json",
+            }
+        ]
+        public_url = sibling.get_url()
+        if public_url:
+            renditions.append({"name": "web", "href": absolute(public_url), "contentType": "text/html"})
+        associations.append(
+            {
+                "name": f"translation-{language}",
+                "rel": "translation",
+                "uri": item_uri(release_id=page.release_id, language=language, page_id=sibling.pk),
+                "type": "text",
+                "language": bcp47(language),
+                "headlines": [{"role": "main", "value": sibling.title}],
+                "renditions": renditions,
+            }
+        )
+    return associations
+
+
+def story_item(
+    page,
+    key: ItemKey,
+    *,
+    body: RenderedBody,
+    images: dict,
+    relations: StoryRelations,
+    pdfs: list[dict],
+    absolute: Callable[[str], str],
+) -> dict:
+    language = page.locale.language_code
+    headlines = [{"role": "main", "value": page.title}]
+    headlines += [{"role": "sub", "value": text} for text in subheadlines(page)]
+    item = {
+        "uri": item_uri(release_id=page.release_id, language=language, page_id=page.pk),
+        "type": "text",
+        "representationType": "full",
+        "profile": "odop-success-story",
+        "standard": {"name": "ninjs", "version": "3.1", "schema": NINJS_SCHEMA},
+        "version": str(key.version),
+        "firstCreated": rfc3339(page.first_published_at or page.posted_at),
+        "versionCreated": rfc3339(key.visible_at),
+        "contentCreated": rfc3339(page.posted_at),
+        "pubStatus": "usable",
+        "language": bcp47(language),
+        "headlines": headlines,
+        "bodies": [
+            {
+                "role": "main",
+                "contentType": "text/html",
+                "value": body.html,
+                "charCount": len(body.text),
+                "wordCount": word_count(body.text),
+            },
+            {
+                "role": "main",
+                "contentType": "text/plain",
+                "value": body.text,
+                "charCount": len(body.text),
+                "wordCount": word_count(body.text),
+            },
+        ],
+        "copyrightHolder": conf.get("SYNDICATION_COPYRIGHT_HOLDER"),
+        "usageTerms": conf.get("SYNDICATION_USAGE_TERMS"),
+        "altIds": [{"role": "pib-release-id", "value": str(page.release_id)}] if page.release_id else [],
+        "renditions": [],
+        "places": _places(page, relations),
+        "subjects": _subjects(page, relations),
+    }
+    if key.embargo_until:
+        item["embargoedUntil"] = rfc3339(key.embargo_until)
+    if page.summary:
+        item["descriptions"] = [{"role": "summary", "contentType": "text/plain", "value": page.summary}]
+    if page.issuing_office:
+        item["by"] = page.issuing_office.name
+        item["located"] = page.issuing_office.city or page.issuing_office.name
+    if page.ministry:
+        item["infoSources"] = [{"name": page.ministry.name, "role": "originator"}]
+    public_url = page.get_url()
+    if public_url:
+        item["renditions"].append({"name": "web", "href": absolute(public_url), "contentType": "text/html"})
+    if page.hero_image:
+        for rendition in image_renditions(page.hero_image, absolute=absolute):
+            item["renditions"].append({**rendition, "name": f"{rendition['name']}-image"})
+    item["renditions"] += pdfs
+    item["associations"] = _associations(page, body, images, relations, absolute)
+    return {name: value for name, value in item.items() if value != []}
+
+
+def serialize_items(keys: list[ItemKey], *, request) -> list[dict]:
+    """ninjs items for `keys` in order, with a fixed number of queries."""
+    absolute = request.build_absolute_uri
+    pages = pages_for_items([key.page_id for key in keys if key.canceled is None])
+    page_list = list(pages.values())
+    relations = story_relations(page_list)
+    images = body_images(page_list)
+    bodies = render_bodies(page_list, images=images, absolute=absolute)
+    pdfs = pdf_renditions(page_list, request=request)
+    items = []
+    for key in keys:
+        if key.canceled is not None:
+            items.append(canceled_item(key))
+            continue
+        page = pages.get(key.page_id)
+        if page is None:  # deleted between the two queries
+            continue
+        items.append(
+            story_item(
+                page,
+                key,
+                body=bodies[page.pk],
+                images=images,
+                relations=relations,
+                pdfs=pdfs.get(page.pk, []),
+                absolute=absolute,
+            )
+        )
+    return items
+
+
+def now_rfc3339() -> str:
+    return rfc3339(timezone.now())

@@ -1,0 +1,99 @@
+"""Rendition links for images and (when the printing app provides them) PDFs.
+
+Image renditions are signed URLs to Wagtail's dynamic image view
+(``wagtailimages_serve``): computing one needs no query, and the image file is
+made on first request. The print rendition is sized for 300 dpi at
+SYNDICATION_PRINT_WIDTH_MM (never upscaled).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from django.apps import apps
+from django.urls import NoReverseMatch
+from django.utils.module_loading import import_string
+from wagtail.images.views.serve import generate_image_url
+
+from . import conf
+
+logger = logging.getLogger(__name__)
+
+WEB_MAX = 1280
+MM_PER_INCH = 25.4
+PRINT_DPI = 300
+
+
+def print_width_px() -> int:
+    return round(conf.get("SYNDICATION_PRINT_WIDTH_MM") / MM_PER_INCH * PRINT_DPI)
+
+
+def _scaled(width: int, height: int, *, max_width: int, max_height: int) -> tuple[int, int]:
+    scale = min(1.0, max_width / width if width else 1.0, max_height / height if height else 1.0)
+    return max(1, round(width * scale)), max(1, round(height * scale))
+
+
+def image_renditions(image, *, absolute: Callable[[str], str]) -> list[dict]:
+    """ninjs renditions of a Wagtail image: "web" and "print" (JPEG)."""
+    width, height = image.width or 0, image.height or 0
+    web_w, web_h = _scaled(width, height, max_width=WEB_MAX, max_height=WEB_MAX)
+    target = print_width_px()
+    if width > target:
+        print_spec, (print_w, print_h) = f"width-{target}|format-jpeg|jpegquality-90", _scaled(
+            width, height, max_width=target, max_height=10**6
+        )
+    else:
+        print_spec, print_w, print_h = "original|format-jpeg|jpegquality-90", width, height
+    try:
+        web_url = generate_image_url(image, f"max-{WEB_MAX}x{WEB_MAX}|format-jpeg")
+        print_url = generate_image_url(image, print_spec)
+    except NoReverseMatch:  # pragma: no cover - the URL is part of cms/urls.py
+        logger.error("wagtailimages_serve is not routed; image renditions left out")
+        return []
+    return [
+        {
+            "name": "web",
+            "href": absolute(web_url),
+            "contentType": "image/jpeg",
+            "width": web_w,
+            "height": web_h,
+        },
+        {
+            "name": "print",
+            "title": f"Print, {PRINT_DPI} dpi at {round(print_w / PRINT_DPI * MM_PER_INCH)} mm wide",
+            "href": absolute(print_url),
+            "contentType": "image/jpeg",
+            "width": print_w,
+            "height": print_h,
+        },
+    ]
+
+
+# --- PDFs (from the printing app, when it is there) ---------------------------------
+
+
+def _pdf_provider() -> Callable | None:
+    path = conf.get("SYNDICATION_PDF_RENDITIONS")
+    if not path or not apps.is_installed(path.split(".")[0]):
+        return None
+    try:
+        return import_string(path)
+    except ImportError:
+        return None
+
+
+def pdf_renditions(pages: list, *, request) -> dict[int, list[dict]]:
+    """{page_id: [ninjs rendition dicts]} for the news-box and release PDFs.
+
+    The printing app supplies them by defining the function named in
+    SYNDICATION_PDF_RENDITIONS (default ``printing.syndication.pdf_renditions``),
+    which must answer for all pages in a fixed number of queries. Each
+    rendition is a dict such as {"name": "newsbox-pdf", "href": ...,
+    "contentType": "application/pdf", "sizeInBytes": ...}. Without it, items
+    carry no PDF renditions.
+    """
+    provider = _pdf_provider()
+    if provider is None or not pages:
+        return {}
+    return provider(pages=pages, request=request) or {}

@@ -1,0 +1,313 @@
+"""Reads for syndication: the stories a partner may take, in feed order.
+
+Items are ordered by (visible_at, page id), ascending: a change feed. A new or
+republished story gets a later ``visible_at`` and lands at the end, so a
+cursor taken earlier never skips or repeats anything. ``visible_at`` is the
+last publish time; for partners who may not see embargoed stories it is the
+embargo's end when that is later (the moment the story became theirs).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from dataclasses import dataclass, field
+
+from django.db.models import DateTimeField, Exists, F, OuterRef, Q, QuerySet, Value
+from django.db.models.functions import Coalesce, Greatest
+from django.utils import timezone
+from wagtail.models import Page
+
+from stories.models import SuccessStoryPage
+from stories.selectors import not_embargoed
+from taxonomy.models import District, Product, State
+
+from .models import CanceledItem, FetchRecord, Partner
+
+DistrictLink = SuccessStoryPage.districts.through
+ProductLink = SuccessStoryPage.products.through
+
+
+@dataclass(frozen=True)
+class StoryQuery:
+    """What a partner asked for, already checked against its grant."""
+
+    partner_id: int
+    languages: tuple[str, ...]
+    include_embargoed: bool = False
+    state_keys: tuple[uuid.UUID, ...] = ()  # empty: every state
+    district_keys: tuple[uuid.UUID, ...] = ()
+    sector_slug: str | None = None
+    product_key: uuid.UUID | None = None
+    since: dt.datetime | None = None
+    text: str | None = None
+    release_id: int | None = None
+    now: dt.datetime = field(default_factory=timezone.now)
+
+
+@dataclass(frozen=True)
+class ItemKey:
+    """Enough about one item to order it, page it and compute an ETag."""
+
+    visible_at: dt.datetime
+    page_id: int
+    version: int
+    language: str
+    release_id: int | None
+    embargo_until: dt.datetime | None = None
+    canceled: CanceledItem | None = None
+
+    @property
+    def sort_key(self) -> tuple:
+        return (self.visible_at, self.page_id)
+
+
+def partner_state_keys(partner: Partner) -> frozenset[uuid.UUID]:
+    return frozenset(partner.states.values_list("translation_key", flat=True))
+
+
+def _published_at():
+    return Coalesce(F("last_published_at"), F("first_published_at"), F("posted_at"), output_field=DateTimeField())
+
+
+def syndicated_pages(query: StoryQuery) -> QuerySet[SuccessStoryPage]:
+    """Live stories matching the query, annotated with visible_at, in feed order."""
+    pages = SuccessStoryPage.objects.live().public().filter(locale__language_code__in=query.languages)
+    if query.include_embargoed:
+        pages = pages.annotate(visible_at=_published_at())
+    else:
+        pages = not_embargoed(pages, now=query.now).annotate(
+            visible_at=Greatest(
+                _published_at(),
+                Coalesce(F("embargo_until"), _published_at(), output_field=DateTimeField()),
+                output_field=DateTimeField(),
+            )
+        )
+    if query.release_id is not None:
+        pages = pages.filter(release_id=query.release_id)
+    if query.state_keys:
+        pages = pages.filter(
+            Exists(
+                DistrictLink.objects.filter(
+                    successstorypage_id=OuterRef("pk"), district__state__translation_key__in=query.state_keys
+                )
+            )
+        )
+    if query.district_keys:
+        pages = pages.filter(
+            Exists(
+                DistrictLink.objects.filter(
+                    successstorypage_id=OuterRef("pk"), district__translation_key__in=query.district_keys
+                )
+            )
+        )
+    if query.product_key:
+        pages = pages.filter(
+            Exists(
+                ProductLink.objects.filter(
+                    successstorypage_id=OuterRef("pk"), product__translation_key=query.product_key
+                )
+            )
+        )
+    if query.sector_slug:
+        pages = pages.filter(sector__slug=query.sector_slug)
+    if query.text:
+        pages = pages.filter(Q(title__icontains=query.text) | Q(summary__icontains=query.text))
+    if query.since:
+        pages = pages.filter(visible_at__gt=query.since)
+    return pages.order_by("visible_at", "pk")
+
+
+def _after(after: tuple[dt.datetime, int] | None, *, time_field: str, id_field: str) -> Q:
+    if after is None:
+        return Q()
+    moment, item_id = after
+    return Q(**{f"{time_field}__gt": moment}) | Q(**{time_field: moment, f"{id_field}__gt": item_id})
+
+
+def canceled_items(query: StoryQuery) -> QuerySet[CanceledItem]:
+    """Tombstones of stories this partner fetched. Taxonomy filters and text
+    search do not apply: a withdrawal reaches everyone who took the story."""
+    fetched = FetchRecord.objects.filter(partner_id=query.partner_id, page_id=OuterRef("page_id"))
+    items = CanceledItem.objects.filter(language__in=query.languages).filter(Exists(fetched))
+    if query.release_id is not None:
+        items = items.filter(release_id=query.release_id)
+    if query.since:
+        items = items.filter(canceled_at__gt=query.since)
+    return items.order_by("canceled_at", "page_id")
+
+
+def item_keys(
+    query: StoryQuery, *, after: tuple[dt.datetime, int] | None = None, limit: int
+) -> tuple[list[ItemKey], bool]:
+    """One page of item keys (live stories and tombstones merged) and whether
+    more follow. Two queries."""
+    rows = (
+        syndicated_pages(query)
+        .filter(_after(after, time_field="visible_at", id_field="pk"))
+        .values_list(
+            "visible_at", "pk", "syndication_version__version", "locale__language_code", "release_id",
+            "embargo_until",
+        )[: limit + 1]
+    )
+    keys = [
+        ItemKey(
+            visible_at=visible_at,
+            page_id=pk,
+            version=version or 1,
+            language=language,
+            release_id=release_id,
+            embargo_until=embargo_until if embargo_until and embargo_until > query.now else None,
+        )
+        for visible_at, pk, version, language, release_id, embargo_until in rows
+    ]
+    tombstones = canceled_items(query).filter(_after(after, time_field="canceled_at", id_field="page_id"))
+    keys += [
+        ItemKey(
+            visible_at=item.canceled_at,
+            page_id=item.page_id,
+            version=item.version,
+            language=item.language,
+            release_id=item.release_id,
+            canceled=item,
+        )
+        for item in tombstones[: limit + 1]
+    ]
+    keys.sort(key=lambda key: key.sort_key)
+    return keys[:limit], len(keys) > limit
+
+
+def pages_for_items(page_ids: list[int]) -> dict[int, SuccessStoryPage]:
+    """Full story pages for serialization, with their one-to-one relations. One query."""
+    pages = SuccessStoryPage.objects.filter(pk__in=page_ids).select_related(
+        "locale", "hero_image", "sector", "issuing_office", "ministry", "syndication_version"
+    )
+    return {page.pk: page for page in pages}
+
+
+@dataclass
+class StoryRelations:
+    """Taxonomy, translations and images of a batch of stories, fetched in bulk."""
+
+    districts: dict[int, list[District]]
+    states: dict[int, list[State]]
+    products: dict[int, list[Product]]
+    translations: dict[uuid.UUID, list[Page]]
+
+
+def story_relations(pages: list[SuccessStoryPage]) -> StoryRelations:
+    """Everything around `pages`, shown in each page's own language.
+
+    A fixed number of queries whatever the number of pages.
+    """
+    page_ids = [page.pk for page in pages]
+    locale_of = {page.pk: page.locale_id for page in pages}
+    district_links = list(
+        DistrictLink.objects.filter(successstorypage_id__in=page_ids).select_related("district__state")
+    )
+    product_links = list(ProductLink.objects.filter(successstorypage_id__in=page_ids).select_related("product"))
+    locale_ids = set(locale_of.values())
+
+    def localized(model, originals):
+        keys = {obj.translation_key for obj in originals}
+        found = model.objects.filter(translation_key__in=keys, locale_id__in=locale_ids)
+        return {(obj.translation_key, obj.locale_id): obj for obj in found}
+
+    districts_l = localized(District, [link.district for link in district_links])
+    states_l = localized(State, [link.district.state for link in district_links])
+    products_l = localized(Product, [link.product for link in product_links])
+
+    districts: dict[int, list[District]] = {pk: [] for pk in page_ids}
+    states: dict[int, list[State]] = {pk: [] for pk in page_ids}
+    products: dict[int, list[Product]] = {pk: [] for pk in page_ids}
+    for link in district_links:
+        locale_id = locale_of[link.successstorypage_id]
+        district, state = link.district, link.district.state
+        districts[link.successstorypage_id].append(districts_l.get((district.translation_key, locale_id), district))
+        seen = {s.translation_key for s in states[link.successstorypage_id]}
+        if state.translation_key not in seen:
+            states[link.successstorypage_id].append(states_l.get((state.translation_key, locale_id), state))
+    for link in product_links:
+        locale_id = locale_of[link.successstorypage_id]
+        product = link.product
+        products[link.successstorypage_id].append(products_l.get((product.translation_key, locale_id), product))
+
+    translations: dict[uuid.UUID, list[Page]] = {}
+    siblings = (
+        Page.objects.live()
+        .public()
+        .filter(translation_key__in={page.translation_key for page in pages})
+        .select_related("locale")
+        .only("id", "title", "url_path", "path", "depth", "translation_key", "locale", "locale__language_code")
+        .order_by("locale__language_code")
+    )
+    for sibling in siblings:
+        translations.setdefault(sibling.translation_key, []).append(sibling)
+    return StoryRelations(districts=districts, states=states, products=products, translations=translations)
+
+
+def fetched_by_partner(*, partner_id: int, page_id: int) -> bool:
+    return FetchRecord.objects.filter(partner_id=partner_id, page_id=page_id).exists()
+
+
+@dataclass(frozen=True)
+class PickupRow:
+    release_id: int | None
+    language: str
+    headline: str
+    fetched_by: str
+    fetch_count: int
+    printed_by: str
+
+
+def pickup_report_rows(*, release_id: int | None = None, language: str | None = None) -> list[PickupRow]:
+    """One row per story and language that any partner fetched or printed. Four queries."""
+    from django.db.models import Count, Max
+
+    from .models import PrintRecord
+
+    fetches = FetchRecord.objects.all()
+    prints = PrintRecord.objects.all()
+    if release_id is not None:
+        fetches, prints = fetches.filter(release_id=release_id), prints.filter(release_id=release_id)
+    if language:
+        fetches, prints = fetches.filter(language=language), prints.filter(language=language)
+    fetched: dict[tuple, dict[str, int]] = {}
+    last_fetch: dict[tuple, dt.datetime] = {}
+    for row in fetches.values("release_id", "language", "partner__name").annotate(n=Count("id"), last=Max("fetched_at")):
+        key = (row["release_id"], row["language"])
+        fetched.setdefault(key, {})[row["partner__name"]] = row["n"]
+        last_fetch[key] = max(last_fetch.get(key, row["last"]), row["last"])
+    printed: dict[tuple, list[str]] = {}
+    for record in prints.select_related("partner").order_by("printed_on"):
+        edition = f", {record.edition}" if record.edition else ""
+        page = f", p. {record.page_number}" if record.page_number else ""
+        printed.setdefault((record.release_id, record.language), []).append(
+            f"{record.paper_name}{edition} ({record.partner.name}), {record.printed_on:%Y-%m-%d}{page}"
+        )
+    keys = set(fetched) | set(printed)
+    release_ids = {key[0] for key in keys}
+    headlines = {
+        (rid, lang): title
+        for rid, lang, title in SuccessStoryPage.objects.filter(release_id__in=release_ids).values_list(
+            "release_id", "locale__language_code", "title"
+        )
+    }
+    for rid, lang, title in CanceledItem.objects.filter(release_id__in=release_ids).values_list(
+        "release_id", "language", "headline"
+    ):
+        headlines.setdefault((rid, lang), title)
+    rows = [
+        PickupRow(
+            release_id=key[0],
+            language=key[1],
+            headline=headlines.get(key, ""),
+            fetched_by=", ".join(f"{name} ({n})" for name, n in sorted(fetched.get(key, {}).items())),
+            fetch_count=sum(fetched.get(key, {}).values()),
+            printed_by="; ".join(printed.get(key, [])),
+        )
+        for key in keys
+    ]
+    epoch = dt.datetime.min.replace(tzinfo=dt.UTC)
+    rows.sort(key=lambda row: last_fetch.get((row.release_id, row.language), epoch), reverse=True)
+    return rows
