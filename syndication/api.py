@@ -15,7 +15,7 @@ from typing import Any
 from django.http import Http404, HttpResponse, JsonResponse
 from django.utils import timezone
 from django.views.decorators.gzip import gzip_page
-from ninja import File, Form, NinjaAPI, Query, Schema
+from ninja import File, Form, NinjaAPI, Query, Schema, Status
 from ninja.decorators import decorate_view
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
@@ -45,7 +45,7 @@ class BearerKey(HttpBearer):
             api_key = services.authenticate_key(presented=token)
         except services.KeyRejected as rejected:
             raise Problem(401, str(rejected), headers={"WWW-Authenticate": 'Bearer realm="odop"'}) from None
-        retry_after = throttle.check(key_id=api_key.pk)
+        retry_after = throttle.check(key_prefix=api_key.prefix)
         if retry_after is not None:
             limit, period = conf.rate_limit()
             raise Problem(
@@ -75,7 +75,7 @@ api = NinjaAPI(
 
 @api.exception_handler(Problem)
 def _problem(request, exc: Problem):
-    return problem_response(exc, instance=request.path)
+    return problem_response(exc, request)
 
 
 @api.exception_handler(AuthenticationError)
@@ -86,7 +86,7 @@ def _unauthenticated(request, exc):
             "Missing API key: send Authorization: Bearer <key>.",
             headers={"WWW-Authenticate": 'Bearer realm="odop"'},
         ),
-        instance=request.path,
+        request,
     )
 
 
@@ -97,17 +97,17 @@ def _invalid(request, exc: NinjaValidationError):
         for error in exc.errors
     ]
     detail = "; ".join(f"{error['parameter']}: {error['message']}" for error in errors) or "Invalid request."
-    return problem_response(Problem(400, detail, errors=errors), instance=request.path)
+    return problem_response(Problem(400, detail, errors=errors), request)
 
 
 @api.exception_handler(Http404)
 def _not_found(request, exc):
-    return problem_response(Problem(404, str(exc) or "Not found."), instance=request.path)
+    return problem_response(Problem(404, str(exc) or "Not found."), request)
 
 
 @api.exception_handler(HttpError)
 def _http_error(request, exc: HttpError):
-    return problem_response(Problem(exc.status_code, str(exc)), instance=request.path)
+    return problem_response(Problem(exc.status_code, str(exc)), request)
 
 
 # --- Schemas (for the OpenAPI document) --------------------------------------------
@@ -344,7 +344,7 @@ def report_pickup(
         page_number=data.page,
         scan=scan,
     )
-    return 201, {
+    return Status(201, {
         "id": record.pk,
         "release_id": record.release_id,
         "language": record.language,
@@ -353,4 +353,4 @@ def report_pickup(
         "date": record.printed_on,
         "page": record.page_number,
         "scan": bool(record.scan),
-    }
+    })

@@ -38,7 +38,17 @@ class Problem(Exception):
         self.extra = extra
 
 
-def problem_response(problem: Problem, *, instance: str = "") -> HttpResponse:
+# LocaleMiddleware answers a 404 on an unprefixed path by redirecting to
+# /<lang>/<path> when Wagtail's catch-all would match it, and CommonMiddleware
+# may redirect to add a slash. Both read request.urlconf: pointing it at an
+# empty URLconf keeps an API 404 a 404.
+NO_REDIRECT_URLCONF = "syndication.no_redirect_urls"
+
+
+def problem_response(problem: Problem, request=None) -> HttpResponse:
+    instance = request.path if request is not None else ""
+    if request is not None and problem.status == 404:
+        request.urlconf = NO_REDIRECT_URLCONF
     body = {
         "type": PROBLEM_TYPE_BASE + SLUGS.get(problem.status, "error"),
         "title": TITLES.get(problem.status, "Error"),

@@ -13,7 +13,7 @@ import datetime as dt
 import uuid
 from dataclasses import dataclass, field
 
-from django.db.models import DateTimeField, Exists, F, OuterRef, Q, QuerySet, Value
+from django.db.models import DateTimeField, Exists, F, OuterRef, Q, QuerySet
 from django.db.models.functions import Coalesce, Greatest
 from django.utils import timezone
 from wagtail.models import Page

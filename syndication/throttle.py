@@ -9,12 +9,12 @@ from django.core.cache import cache
 from . import conf
 
 
-def check(*, key_id: int) -> int | None:
+def check(*, key_prefix: str) -> int | None:
     """None when the request may go on; otherwise seconds until the window ends."""
     limit, period = conf.rate_limit()
     now = time.time()
     window = int(now // period)
-    cache_key = f"syndication:rate:{key_id}:{period}:{window}"
+    cache_key = f"syndication:rate:{key_prefix}:{period}:{window}"
     cache.add(cache_key, 0, timeout=period + 1)
     try:
         count = cache.incr(cache_key)

@@ -7,7 +7,7 @@ from .problems import Problem, problem_response
 
 
 def _unknown(request, rest=""):
-    return problem_response(Problem(404, f"No API endpoint at {request.path}."), instance=request.path)
+    return problem_response(Problem(404, f"No API endpoint at {request.path}."), request)
 
 
 urlpatterns = [

@@ -1,0 +1,3 @@
+"""An empty URLconf: see problems.NO_REDIRECT_URLCONF."""
+
+urlpatterns: list = []
