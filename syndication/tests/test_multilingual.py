@@ -1,10 +1,14 @@
+import datetime as dt
 import json
 from pathlib import Path
 
+import feedparser
+
 from django.test import TestCase, override_settings
+from django.utils import timezone
 from jsonschema import Draft202012Validator
 
-from syndication.tests.content import LANGUAGES, auth, build_dataset, partner_key
+from syndication.tests.content import LANGUAGES, MARKERS, auth, build_dataset, partner_key, publish_story, translation_of
 
 SCHEMA = json.loads((Path(__file__).parent / "schema" / "ninjs-schema_3.1.json").read_text())
 VALIDATOR = Draft202012Validator(SCHEMA, format_checker=Draft202012Validator.FORMAT_CHECKER)
@@ -15,7 +19,9 @@ def schema_errors(item: dict) -> list[str]:
 
 
 @override_settings(SYNDICATION_RATE_LIMIT="10000/minute")
-class NinjsItemsTests(TestCase):
+class MultilingualTests(TestCase):
+    """One dataset in en, hi, ta, ur, bn for the ninjs schema and the feeds."""
+
     @classmethod
     def setUpTestData(cls):
         cls.data = build_dataset(stories=2)
@@ -76,3 +82,60 @@ class NinjsItemsTests(TestCase):
         items = self.fetch_all("ur")
         self.assertTrue(items[0]["headlines"][0]["value"].startswith("اردو"))
         self.assertEqual(schema_errors(items[0]), [])
+
+    # --- Atom feeds ---------------------------------------------------------------------
+
+    def test_feeds_parse_without_errors_in_hindi_urdu_tamil_and_english(self):
+        for lang in ("hi", "ur", "ta", "en"):
+            response = self.client.get(f"/{lang}/feeds/stories.atom")
+            self.assertEqual(response.status_code, 200, lang)
+            self.assertTrue(response["Content-Type"].startswith("application/atom+xml"))
+            feed = feedparser.parse(response.content)
+            self.assertFalse(feed.bozo, f"{lang}: {feed.get('bozo_exception')}")
+            self.assertEqual(feed.feed.language, lang)
+            self.assertEqual(len(feed.entries), 3, lang)
+            entry = next(e for e in feed.entries if e.enclosures)
+            if lang != "en":
+                self.assertTrue(entry.title.startswith(MARKERS[lang]), entry.title)
+            self.assertIn("GeM", entry.summary)
+            self.assertIn("<h2>", entry.content[0].value)
+            self.assertTrue(entry.id.startswith("tag:pib.gov.in,2024:odop/story/"))
+            self.assertTrue(entry.enclosures[0].type.startswith("image/"))
+            self.assertTrue(entry.link.startswith(f"http://testserver/{lang}/"))
+
+    def test_feed_filters_by_state_sector_district_and_product(self):
+        def count(query):
+            return len(feedparser.parse(self.client.get(f"/hi/feeds/stories.atom?{query}").content).entries)
+
+        self.assertEqual(count("state=33"), 1)
+        self.assertEqual(count("state=9"), 2)
+        self.assertEqual(count("district=575"), 1)
+        self.assertEqual(count("sector=handloom-textiles"), 3)
+        self.assertEqual(count("sector=food-processing"), 0)
+        self.assertEqual(count(f"product={self.data['kanchi'].translation_key}"), 1)
+        for bad in ("state=abc", "sector=nope", "product=xyz", "district=99999999999999999999999"):
+            self.assertEqual(self.client.get(f"/hi/feeds/stories.atom?{bad}").status_code, 400, bad)
+
+    def test_feed_answers_conditional_get_with_304(self):
+        first = self.client.get("/ur/feeds/stories.atom")
+        self.assertEqual(self.client.get("/ur/feeds/stories.atom", HTTP_IF_NONE_MATCH=first["ETag"]).status_code, 304)
+        self.assertEqual(
+            self.client.get("/ur/feeds/stories.atom", HTTP_IF_MODIFIED_SINCE=first["Last-Modified"]).status_code, 304
+        )
+        translation_of(self.data["stories"][0], "ur").save_revision().publish()
+        self.assertEqual(self.client.get("/ur/feeds/stories.atom", HTTP_IF_NONE_MATCH=first["ETag"]).status_code, 200)
+
+    def test_embargoed_story_stays_out_of_the_public_feed(self):
+        publish_story(
+            index=self.data["index"], n=500, sector=self.data["sector"], district=self.data["varanasi"],
+            product=self.data["silk"], embargo_until=timezone.now() + dt.timedelta(hours=2),
+        )
+        feed = feedparser.parse(self.client.get("/en/feeds/stories.atom").content)
+        self.assertEqual(len(feed.entries), 3)
+        self.assertNotIn("500", " ".join(entry.title for entry in feed.entries))
+
+    def test_public_pages_link_their_languages_feed(self):
+        page = translation_of(self.data["stories"][0], "ur")
+        html = self.client.get(page.url).content.decode()
+        self.assertIn('<link rel="alternate" type="application/atom+xml" hreflang="ur"', html)
+        self.assertIn('href="/ur/feeds/stories.atom"', html)
