@@ -56,7 +56,23 @@ class BearerKey(HttpBearer):
         return api_key
 
 
-api = NinjaAPI(
+class SyndicationAPI(NinjaAPI):
+    """Documents error answers as application/problem+json, as they are sent."""
+
+    def get_openapi_schema(self, *, path_prefix=None, path_params=None):
+        schema = super().get_openapi_schema(path_prefix=path_prefix, path_params=path_params)
+        for operations in schema["paths"].values():
+            for operation in operations.values():
+                for status, response in operation.get("responses", {}).items():
+                    content = response.get("content", {})
+                    if int(status) >= 400 and "application/json" in content:
+                        response["content"] = {"application/problem+json": content["application/json"]}
+                    elif int(status) == 304:
+                        response.pop("content", None)
+        return schema
+
+
+api = SyndicationAPI(
     title="ODOP Success Stories syndication API",
     version="1.0",
     description=(

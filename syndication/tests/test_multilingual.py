@@ -3,12 +3,19 @@ import json
 from pathlib import Path
 
 import feedparser
-
 from django.test import TestCase, override_settings
 from django.utils import timezone
 from jsonschema import Draft202012Validator
 
-from syndication.tests.content import LANGUAGES, MARKERS, auth, build_dataset, partner_key, publish_story, translation_of
+from syndication.tests.content import (
+    LANGUAGES,
+    MARKERS,
+    auth,
+    build_dataset,
+    partner_key,
+    publish_story,
+    translation_of,
+)
 
 SCHEMA = json.loads((Path(__file__).parent / "schema" / "ninjs-schema_3.1.json").read_text())
 VALIDATOR = Draft202012Validator(SCHEMA, format_checker=Draft202012Validator.FORMAT_CHECKER)
