@@ -9,7 +9,6 @@ versions. ``serialize_items`` works on a batch with a fixed number of queries.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 
 from django.urls import reverse
 from django.utils import timezone
@@ -50,6 +49,29 @@ def api_item_path(*, release_id, language: str) -> str:
     return f"{reverse('syndication_api:story_detail', kwargs={'release_id': release_id})}?lang={language}"
 
 
+class Links:
+    """Absolute URLs for one batch, with reverse() and image signing done
+    once per distinct target rather than once per item."""
+
+    def __init__(self, request):
+        self.request = request
+        self.absolute = request.build_absolute_uri
+        self._detail = reverse("syndication_api:story_detail", kwargs={"release_id": 0})
+        self._images: dict[int, list[dict]] = {}
+
+    def api_item(self, *, release_id, language: str) -> str:
+        return self.absolute(self._detail.replace("/0/", f"/{release_id}/") + f"?lang={language}")
+
+    def image(self, image) -> list[dict]:
+        if image.pk not in self._images:
+            self._images[image.pk] = image_renditions(image, absolute=self.absolute)
+        return self._images[image.pk]
+
+    def page(self, page) -> str | None:
+        url = page.get_url(request=self.request)
+        return self.absolute(url) if url else None
+
+
 def canceled_item(key: ItemKey) -> dict:
     item = key.canceled
     data = {
@@ -87,16 +109,14 @@ def _subjects(page, relations: StoryRelations) -> list[dict]:
     if page.sector:
         subjects.append({"name": page.sector.name, "rel": "sector", "literal": f"odop:sector:{page.sector.slug}"})
     for product in relations.products[page.pk]:
-        subjects.append({"name": product.name, "rel": "product", "literal": f"odop:product:{product.translation_key}"})
+        subjects.append({"name": product.name, "rel": "product", "literal": f"odop:product:{product.key}"})
         if product.has_gi_tag:
             # ninjs subjects have no flag field: a GI tag is a subject of its own.
-            subjects.append(
-                {"name": product.name, "rel": "gi-tag", "literal": f"odop:gi-tag:{product.translation_key}"}
-            )
+            subjects.append({"name": product.name, "rel": "gi-tag", "literal": f"odop:gi-tag:{product.key}"})
     return subjects
 
 
-def _associations(page, body: RenderedBody, images: dict, relations: StoryRelations, absolute) -> list[dict]:
+def _associations(page, body: RenderedBody, images: dict, relations: StoryRelations, links: Links) -> list[dict]:
     associations = []
     if page.hero_image:
         hero = {
@@ -104,7 +124,7 @@ def _associations(page, body: RenderedBody, images: dict, relations: StoryRelati
             "rel": "hero-image",
             "uri": image_uri(page.hero_image.pk),
             "type": "picture",
-            "renditions": image_renditions(page.hero_image, absolute=absolute),
+            "renditions": links.image(page.hero_image),
         }
         if page.hero_caption:
             hero["descriptions"] = [{"role": "caption", "value": page.hero_caption}]
@@ -120,32 +140,27 @@ def _associations(page, body: RenderedBody, images: dict, relations: StoryRelati
                     "rel": "body-image",
                     "uri": image_uri(image_id),
                     "type": "picture",
-                    "renditions": image_renditions(image, absolute=absolute),
+                    "renditions": links.image(image),
                 }
             )
     for sibling in relations.translations.get(page.translation_key, []):
-        language = sibling.locale.language_code
-        if sibling.pk == page.pk:
+        if sibling.page_id == page.pk:
             continue
-        renditions = [
-            {
-                "name": "ninjs",
-                "href": absolute(api_item_path(release_id=page.release_id, language=language)),
-                "contentType": "application/json",
-            }
-        ]
-        public_url = sibling.get_url()
-        if public_url:
-            renditions.append({"name": "web", "href": absolute(public_url), "contentType": "text/html"})
         associations.append(
             {
-                "name": f"translation-{language}",
+                "name": f"translation-{sibling.language}",
                 "rel": "translation",
-                "uri": item_uri(release_id=page.release_id, language=language, page_id=sibling.pk),
+                "uri": item_uri(release_id=page.release_id, language=sibling.language, page_id=sibling.page_id),
                 "type": "text",
-                "language": bcp47(language),
+                "language": bcp47(sibling.language),
                 "headlines": [{"role": "main", "value": sibling.title}],
-                "renditions": renditions,
+                "renditions": [
+                    {
+                        "name": "ninjs",
+                        "href": links.api_item(release_id=page.release_id, language=sibling.language),
+                        "contentType": "application/json",
+                    }
+                ],
             }
         )
     return associations
@@ -159,7 +174,7 @@ def story_item(
     images: dict,
     relations: StoryRelations,
     pdfs: list[dict],
-    absolute: Callable[[str], str],
+    links: Links,
 ) -> dict:
     language = page.locale.language_code
     headlines = [{"role": "main", "value": page.title}]
@@ -209,25 +224,25 @@ def story_item(
         item["located"] = page.issuing_office.city or page.issuing_office.name
     if page.ministry:
         item["infoSources"] = [{"name": page.ministry.name, "role": "originator"}]
-    public_url = page.get_url()
+    public_url = links.page(page)
     if public_url:
-        item["renditions"].append({"name": "web", "href": absolute(public_url), "contentType": "text/html"})
+        item["renditions"].append({"name": "web", "href": public_url, "contentType": "text/html"})
     if page.hero_image:
-        for rendition in image_renditions(page.hero_image, absolute=absolute):
+        for rendition in links.image(page.hero_image):
             item["renditions"].append({**rendition, "name": f"{rendition['name']}-image"})
     item["renditions"] += pdfs
-    item["associations"] = _associations(page, body, images, relations, absolute)
+    item["associations"] = _associations(page, body, images, relations, links)
     return {name: value for name, value in item.items() if value != []}
 
 
 def serialize_items(keys: list[ItemKey], *, request) -> list[dict]:
     """ninjs items for `keys` in order, with a fixed number of queries."""
-    absolute = request.build_absolute_uri
+    links = Links(request)
     pages = pages_for_items([key.page_id for key in keys if key.canceled is None])
     page_list = list(pages.values())
     relations = story_relations(page_list)
     images = body_images(page_list)
-    bodies = render_bodies(page_list, images=images, absolute=absolute)
+    bodies = render_bodies(page_list, images=images, absolute=links.absolute)
     pdfs = pdf_renditions(page_list, request=request)
     items = []
     for key in keys:
@@ -245,7 +260,7 @@ def serialize_items(keys: list[ItemKey], *, request) -> list[dict]:
                 images=images,
                 relations=relations,
                 pdfs=pdfs.get(page.pk, []),
-                absolute=absolute,
+                links=links,
             )
         )
     return items

@@ -185,64 +185,97 @@ def pages_for_items(page_ids: list[int]) -> dict[int, SuccessStoryPage]:
     return {page.pk: page for page in pages}
 
 
+@dataclass(frozen=True)
+class TranslationLink:
+    page_id: int
+    language: str
+    title: str
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str
+    lgd_code: int
+
+
+@dataclass(frozen=True)
+class ProductInfo:
+    name: str
+    key: uuid.UUID
+    has_gi_tag: bool
+
+
 @dataclass
 class StoryRelations:
-    """Taxonomy, translations and images of a batch of stories, fetched in bulk."""
+    """Taxonomy and translations of a batch of stories, fetched in bulk, as
+    plain values (no model instances)."""
 
-    districts: dict[int, list[District]]
-    states: dict[int, list[State]]
-    products: dict[int, list[Product]]
-    translations: dict[uuid.UUID, list[Page]]
+    districts: dict[int, list[Place]]
+    states: dict[int, list[Place]]
+    products: dict[int, list[ProductInfo]]
+    translations: dict[uuid.UUID, list[TranslationLink]]
+
+
+def _names(model, keys: set, locale_ids: set) -> dict[tuple, str]:
+    """{(translation_key, locale_id): name} for translated snippets. One query."""
+    if not keys:
+        return {}
+    rows = model.objects.filter(translation_key__in=keys, locale_id__in=locale_ids).values_list(
+        "translation_key", "locale_id", "name"
+    )
+    return {(key, locale_id): name for key, locale_id, name in rows}
 
 
 def story_relations(pages: list[SuccessStoryPage]) -> StoryRelations:
-    """Everything around `pages`, shown in each page's own language.
+    """Everything around `pages`, named in each page's own language.
 
-    A fixed number of queries whatever the number of pages.
+    Seven queries whatever the number of pages.
     """
     page_ids = [page.pk for page in pages]
     locale_of = {page.pk: page.locale_id for page in pages}
-    district_links = list(
-        DistrictLink.objects.filter(successstorypage_id__in=page_ids).select_related("district__state")
-    )
-    product_links = list(ProductLink.objects.filter(successstorypage_id__in=page_ids).select_related("product"))
     locale_ids = set(locale_of.values())
+    district_rows = list(
+        DistrictLink.objects.filter(successstorypage_id__in=page_ids)
+        .order_by("pk")
+        .values_list(
+            "successstorypage_id",
+            "district__translation_key", "district__name", "district__lgd_code",
+            "district__state__translation_key", "district__state__name", "district__state__lgd_code",
+        )
+    )
+    product_rows = list(
+        ProductLink.objects.filter(successstorypage_id__in=page_ids)
+        .order_by("pk")
+        .values_list("successstorypage_id", "product__translation_key", "product__name", "product__has_gi_tag")
+    )
+    district_names = _names(District, {row[1] for row in district_rows}, locale_ids)
+    state_names = _names(State, {row[4] for row in district_rows}, locale_ids)
+    product_names = _names(Product, {row[1] for row in product_rows}, locale_ids)
 
-    def localized(model, originals):
-        keys = {obj.translation_key for obj in originals}
-        found = model.objects.filter(translation_key__in=keys, locale_id__in=locale_ids)
-        return {(obj.translation_key, obj.locale_id): obj for obj in found}
+    districts: dict[int, list[Place]] = {pk: [] for pk in page_ids}
+    states: dict[int, list[Place]] = {pk: [] for pk in page_ids}
+    products: dict[int, list[ProductInfo]] = {pk: [] for pk in page_ids}
+    for page_id, d_key, d_name, d_code, s_key, s_name, s_code in district_rows:
+        locale_id = locale_of[page_id]
+        districts[page_id].append(Place(district_names.get((d_key, locale_id), d_name), d_code))
+        state = Place(state_names.get((s_key, locale_id), s_name), s_code)
+        if state not in states[page_id]:
+            states[page_id].append(state)
+    for page_id, key, name, gi in product_rows:
+        products[page_id].append(ProductInfo(product_names.get((key, locale_of[page_id]), name), key, gi))
 
-    districts_l = localized(District, [link.district for link in district_links])
-    states_l = localized(State, [link.district.state for link in district_links])
-    products_l = localized(Product, [link.product for link in product_links])
-
-    districts: dict[int, list[District]] = {pk: [] for pk in page_ids}
-    states: dict[int, list[State]] = {pk: [] for pk in page_ids}
-    products: dict[int, list[Product]] = {pk: [] for pk in page_ids}
-    for link in district_links:
-        locale_id = locale_of[link.successstorypage_id]
-        district, state = link.district, link.district.state
-        districts[link.successstorypage_id].append(districts_l.get((district.translation_key, locale_id), district))
-        seen = {s.translation_key for s in states[link.successstorypage_id]}
-        if state.translation_key not in seen:
-            states[link.successstorypage_id].append(states_l.get((state.translation_key, locale_id), state))
-    for link in product_links:
-        locale_id = locale_of[link.successstorypage_id]
-        product = link.product
-        products[link.successstorypage_id].append(products_l.get((product.translation_key, locale_id), product))
-
-    translations: dict[uuid.UUID, list[Page]] = {}
+    translations: dict[uuid.UUID, list[TranslationLink]] = {}
     siblings = (
         Page.objects.live()
         .public()
         .filter(translation_key__in={page.translation_key for page in pages})
-        .select_related("locale")
-        .only("id", "title", "url_path", "path", "depth", "translation_key", "locale", "locale__language_code")
         .order_by("locale__language_code")
+        .values_list("pk", "translation_key", "locale__language_code", "title")
     )
-    for sibling in siblings:
-        translations.setdefault(sibling.translation_key, []).append(sibling)
+    for pk, translation_key, language, title in siblings:
+        translations.setdefault(translation_key, []).append(
+            TranslationLink(page_id=pk, language=language, title=title)
+        )
     return StoryRelations(districts=districts, states=states, products=products, translations=translations)
 
 
