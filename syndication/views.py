@@ -11,7 +11,7 @@ from .selectors import pickup_report_rows
 
 class PickupReportView(ReportView):
     page_title = _("Syndication pickups")
-    header_icon = "rss"
+    header_icon = "globe"
     index_url_name = "syndication_pickup_report"
     index_results_url_name = "syndication_pickup_report_results"
     permission_policy = ModelPermissionPolicy(Partner)

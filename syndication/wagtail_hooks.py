@@ -48,7 +48,7 @@ class ApiKeyViewSet(SnippetViewSet):
 
 class SyndicationGroup(SnippetViewSetGroup):
     menu_label = _("Syndication")
-    menu_icon = "rss"
+    menu_icon = "globe"
     menu_order = 260
     items = (PartnerViewSet, ApiKeyViewSet)
 
@@ -71,5 +71,5 @@ def _report_urls():
 @hooks.register("register_reports_menu_item")
 def _report_menu_item():
     return AdminOnlyMenuItem(
-        _("Syndication pickups"), reverse("syndication_pickup_report"), icon_name="rss", order=900
+        _("Syndication pickups"), reverse("syndication_pickup_report"), icon_name="globe", order=900
     )
