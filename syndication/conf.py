@@ -23,6 +23,9 @@ DEFAULTS = {
     ),
     # Print rendition: this many millimetres wide at 300 dpi.
     "SYNDICATION_PRINT_WIDTH_MM": 180,
+    # Seconds a serialized item stays cached (0: off). Keyed by version,
+    # embargo and language versions, so only taxonomy renames wait for it.
+    "SYNDICATION_ITEM_CACHE_SECONDS": 300,
     # Dotted path to a function(*, pages, request) -> {page_id: [rendition dicts]}
     # that adds PDF renditions; skipped when its app is not installed.
     "SYNDICATION_PDF_RENDITIONS": "printing.syndication.pdf_renditions",

@@ -9,7 +9,9 @@ versions. ``serialize_items`` works on a batch with a fixed number of queries.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 
+from django.core.cache import cache
 from django.urls import reverse
 from django.utils import timezone
 
@@ -17,8 +19,9 @@ from languages import registry
 
 from . import conf
 from .body import RenderedBody, body_images, render_bodies, subheadlines, word_count
+from .conditional import FORMAT_REVISION
 from .renditions import image_renditions, pdf_renditions
-from .selectors import ItemKey, StoryRelations, pages_for_items, story_relations
+from .selectors import ItemKey, StoryRelations, pages_for_items, story_relations, translation_links
 
 NINJS_SCHEMA = "https://www.iptc.org/std/ninjs/ninjs-schema_3.1.json"
 
@@ -235,35 +238,72 @@ def story_item(
     return {name: value for name, value in item.items() if value != []}
 
 
+def _cache_key(key: ItemKey, links: Links, translations: dict) -> str:
+    siblings = translations.get(key.translation_key, [])
+    signature = hashlib.sha256(
+        repr(
+            (
+                FORMAT_REVISION, links.request.get_host(), key.page_id, key.version, key.visible_at,
+                key.embargo_until, [(s.page_id, s.language, s.title) for s in siblings],
+            )
+        ).encode()
+    ).hexdigest()[:40]
+    return f"syndication:item:{signature}"
+
+
 def serialize_items(keys: list[ItemKey], *, request) -> list[dict]:
-    """ninjs items for `keys` in order, with a fixed number of queries."""
+    """ninjs items for `keys` in order, with a fixed number of queries.
+
+    A served item is cached (SYNDICATION_ITEM_CACHE_SECONDS) under its page,
+    version, versionCreated, embargo and the list of its language versions, so
+    a poll that gets the same items again skips loading and rendering them.
+    """
     links = Links(request)
-    pages = pages_for_items([key.page_id for key in keys if key.canceled is None])
-    page_list = list(pages.values())
-    relations = story_relations(page_list)
-    images = body_images(page_list)
-    bodies = render_bodies(page_list, images=images, absolute=links.absolute)
-    pdfs = pdf_renditions(page_list, request=request)
+    live_keys = [key for key in keys if key.canceled is None]
+    translations = translation_links(key.translation_key for key in live_keys) if live_keys else {}
+    timeout = conf.get("SYNDICATION_ITEM_CACHE_SECONDS")
+    cache_keys = {key.page_id: _cache_key(key, links, translations) for key in live_keys}
+    cached = cache.get_many(list(cache_keys.values())) if timeout else {}
+    missing = [key.page_id for key in live_keys if cache_keys[key.page_id] not in cached]
+    fresh = _serialize_pages(
+        [key for key in live_keys if key.page_id in set(missing)], links=links, translations=translations
+    )
+    if timeout and fresh:
+        cache.set_many({cache_keys[page_id]: item for page_id, item in fresh.items()}, timeout)
     items = []
     for key in keys:
         if key.canceled is not None:
             items.append(canceled_item(key))
-            continue
-        page = pages.get(key.page_id)
-        if page is None:  # deleted between the two queries
-            continue
-        items.append(
-            story_item(
-                page,
-                key,
-                body=bodies[page.pk],
-                images=images,
-                relations=relations,
-                pdfs=pdfs.get(page.pk, []),
-                links=links,
-            )
-        )
+        elif key.page_id in fresh:
+            items.append(fresh[key.page_id])
+        elif cache_keys[key.page_id] in cached:
+            items.append(cached[cache_keys[key.page_id]])
+        # else: deleted between the two queries
     return items
+
+
+def _serialize_pages(keys: list[ItemKey], *, links: Links, translations: dict) -> dict[int, dict]:
+    if not keys:
+        return {}
+    pages = pages_for_items([key.page_id for key in keys])
+    page_list = list(pages.values())
+    relations = story_relations(page_list, translations=translations)
+    images = body_images(page_list)
+    bodies = render_bodies(page_list, images=images, absolute=links.absolute)
+    pdfs = pdf_renditions(page_list, request=links.request)
+    return {
+        key.page_id: story_item(
+            pages[key.page_id],
+            key,
+            body=bodies[key.page_id],
+            images=images,
+            relations=relations,
+            pdfs=pdfs.get(key.page_id, []),
+            links=links,
+        )
+        for key in keys
+        if key.page_id in pages
+    }
 
 
 def now_rfc3339() -> str:

@@ -56,6 +56,7 @@ class ItemKey:
     release_id: int | None
     embargo_until: dt.datetime | None = None
     canceled: CanceledItem | None = None
+    translation_key: uuid.UUID | None = None
 
     @property
     def sort_key(self) -> tuple:
@@ -147,7 +148,7 @@ def item_keys(
         .filter(_after(after, time_field="visible_at", id_field="pk"))
         .values_list(
             "visible_at", "pk", "syndication_version__version", "locale__language_code", "release_id",
-            "embargo_until",
+            "embargo_until", "translation_key",
         )[: limit + 1]
     )
     keys = [
@@ -158,8 +159,9 @@ def item_keys(
             language=language,
             release_id=release_id,
             embargo_until=embargo_until if embargo_until and embargo_until > query.now else None,
+            translation_key=translation_key,
         )
-        for visible_at, pk, version, language, release_id, embargo_until in rows
+        for visible_at, pk, version, language, release_id, embargo_until, translation_key in rows
     ]
     tombstones = canceled_items(query).filter(_after(after, time_field="canceled_at", id_field="page_id"))
     keys += [
@@ -226,10 +228,27 @@ def _names(model, keys: set, locale_ids: set) -> dict[tuple, str]:
     return {(key, locale_id): name for key, locale_id, name in rows}
 
 
-def story_relations(pages: list[SuccessStoryPage]) -> StoryRelations:
+def translation_links(translation_keys) -> dict[uuid.UUID, list[TranslationLink]]:
+    """The live language versions of each story. One query."""
+    translations: dict[uuid.UUID, list[TranslationLink]] = {}
+    siblings = (
+        Page.objects.live()
+        .public()
+        .filter(translation_key__in=set(translation_keys))
+        .order_by("locale__language_code")
+        .values_list("pk", "translation_key", "locale__language_code", "title")
+    )
+    for pk, translation_key, language, title in siblings:
+        translations.setdefault(translation_key, []).append(
+            TranslationLink(page_id=pk, language=language, title=title)
+        )
+    return translations
+
+
+def story_relations(pages: list[SuccessStoryPage], *, translations=None) -> StoryRelations:
     """Everything around `pages`, named in each page's own language.
 
-    Seven queries whatever the number of pages.
+    A fixed number of queries whatever the number of pages.
     """
     page_ids = [page.pk for page in pages]
     locale_of = {page.pk: page.locale_id for page in pages}
@@ -264,18 +283,8 @@ def story_relations(pages: list[SuccessStoryPage]) -> StoryRelations:
     for page_id, key, name, gi in product_rows:
         products[page_id].append(ProductInfo(product_names.get((key, locale_of[page_id]), name), key, gi))
 
-    translations: dict[uuid.UUID, list[TranslationLink]] = {}
-    siblings = (
-        Page.objects.live()
-        .public()
-        .filter(translation_key__in={page.translation_key for page in pages})
-        .order_by("locale__language_code")
-        .values_list("pk", "translation_key", "locale__language_code", "title")
-    )
-    for pk, translation_key, language, title in siblings:
-        translations.setdefault(translation_key, []).append(
-            TranslationLink(page_id=pk, language=language, title=title)
-        )
+    if translations is None:
+        translations = translation_links(page.translation_key for page in pages)
     return StoryRelations(districts=districts, states=states, products=products, translations=translations)
 
 

@@ -280,6 +280,7 @@ class ApiTests(TestCase):
 
     # --- performance shape --------------------------------------------------------------
 
+    @override_settings(SYNDICATION_ITEM_CACHE_SECONDS=0)
     def test_list_query_count_does_not_depend_on_page_size(self):
         counts = []
         self.get(LIST, limit="2")  # warm the site-root-paths cache
@@ -289,6 +290,22 @@ class ApiTests(TestCase):
             self.assertEqual(len(response.json()["items"]), int(limit))
             counts.append(len(captured.captured_queries))
         self.assertEqual(counts[0], counts[1], counts)
+
+    def test_items_served_again_come_from_the_item_cache(self):
+        from django.core.cache import cache
+
+        cache.clear()
+        first = self.get(LIST, lang="hi")
+        with CaptureQueriesContext(connection) as captured:
+            again = self.get(LIST, lang="hi")
+        self.assertEqual(again.json(), first.json())
+        with self.settings(SYNDICATION_ITEM_CACHE_SECONDS=0), CaptureQueriesContext(connection) as uncached:
+            self.get(LIST, lang="hi")
+        self.assertLess(len(captured.captured_queries), len(uncached.captured_queries))
+        hindi = translation_of(self.story, "hi")
+        hindi.save_revision().publish()
+        item = next(i for i in self.get(LIST, lang="hi").json()["items"] if i["uri"].endswith(f"{self.story.release_id}/hi"))
+        self.assertEqual(item["version"], "2")
 
     def test_openapi_document_describes_the_operations(self):
         document = self.client.get("/api/v1/openapi.json").json()

@@ -2,7 +2,9 @@
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import (
@@ -17,7 +19,18 @@ schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", get_wsgi_applica
 
 
 @pytest.fixture
-def api_headers(db, settings):
+def keep_test_connection():
+    """Like Django's test client: the WSGI app must not close the connection
+    that holds the test's transaction (it would on PostgreSQL)."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
+@pytest.fixture
+def api_headers(db, settings, keep_test_connection):
     settings.SYNDICATION_RATE_LIMIT = "100000/minute"
     data = build_dataset(stories=2, languages=())
     key = partner_key("Fuzzer", languages=("en", "hi"), states=(9, 33))
