@@ -24,7 +24,7 @@ from ninja.security import HttpBearer
 from pydantic import Field, field_validator
 
 from . import conf, cursors, services, throttle
-from .conditional import etag_for, not_modified, set_validators
+from .conditional import etag_for, not_modified, remember, remembered_not_modified, set_validators
 from .grants import languages_for, story_query
 from .models import ApiKey, Partner
 from .ninjs import serialize_items
@@ -220,11 +220,25 @@ def _log_fetches_after_response(response: HttpResponse, *, partner_id: int, keys
     response._resource_closers.append(write)
 
 
+def _not_modified_response(*, etag: str, last_modified) -> HttpResponse:
+    response = HttpResponse(status=304)
+    set_validators(response, etag=etag, last_modified=last_modified)
+    return response
+
+
+def _remembered(request) -> HttpResponse | None:
+    """304 straight away when this partner polled this URL and nothing was published since."""
+    remembered = remembered_not_modified(request, partner_id=request.auth.partner_id)
+    if remembered is None:
+        return None
+    etag, last_modified = remembered
+    return _not_modified_response(etag=etag, last_modified=last_modified)
+
+
 def _conditional(request, *, etag: str, last_modified) -> HttpResponse | None:
+    remember(request, partner_id=request.auth.partner_id, etag=etag, last_modified=last_modified)
     if not_modified(request, etag=etag, last_modified=last_modified):
-        response = HttpResponse(status=304)
-        set_validators(response, etag=etag, last_modified=last_modified)
-        return response
+        return _not_modified_response(etag=etag, last_modified=last_modified)
     return None
 
 
@@ -245,6 +259,8 @@ def _json(data: dict, *, etag: str, last_modified) -> JsonResponse:
 )
 @decorate_view(gzip_page)
 def list_stories(request, filters: Query[StoryFilters]):
+    if quick := _remembered(request):
+        return quick
     partner = _partner(request)
     params = filters.dict()
     query = story_query(partner, params)
@@ -321,6 +337,8 @@ def _in_states(page_id: int, state_keys) -> bool:
 )
 @decorate_view(gzip_page)
 def get_story(request, release_id: str, params: Query[StoryLanguage]):
+    if quick := _remembered(request):
+        return quick
     key = _story_key(request, release_id, params.lang)
     partner = _partner(request)
     etag = etag_for(partner.pk, key.page_id, key.version, key.visible_at, key.embargo_until, key.canceled is not None)

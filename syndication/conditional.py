@@ -7,7 +7,10 @@ import datetime as dt
 import hashlib
 import json
 
+from django.core.cache import cache
 from django.utils.http import http_date, parse_http_date_safe
+
+from . import conf
 
 # Bump when the item format changes, so cached copies are refetched.
 FORMAT_REVISION = "ninjs-3.1/1"
@@ -43,3 +46,52 @@ def set_validators(response, *, etag: str, last_modified: dt.datetime | None) ->
         response["Last-Modified"] = http_date(last_modified.timestamp())
     response["Cache-Control"] = "private, no-cache"
     response["Vary"] = "Authorization, Accept-Encoding"
+
+
+# --- Remembered validators -------------------------------------------------------
+# A conditional request (If-None-Match / If-Modified-Since) first looks up the
+# ETag that the same partner got for the same URL, so an unchanged poll is
+# answered 304 without touching the stories. Entries die on any publish,
+# unpublish, deletion or partner change (the generation counter moves) and
+# after SYNDICATION_VALIDATOR_CACHE_SECONDS, which bounds how late a 304 can
+# miss a change that no signal announces (an embargo running out).
+
+GENERATION_KEY = "syndication:generation"
+
+
+def generation() -> int:
+    value = cache.get(GENERATION_KEY)
+    if value is None:
+        cache.add(GENERATION_KEY, 1, timeout=None)
+        value = cache.get(GENERATION_KEY, 1)
+    return value
+
+
+def bump_generation() -> None:
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:
+        cache.add(GENERATION_KEY, 1, timeout=None)
+
+
+def _validators_key(request, partner_id: int) -> str:
+    path = hashlib.sha256(request.get_full_path().encode()).hexdigest()[:32]
+    return f"syndication:validators:{generation()}:{partner_id}:{path}"
+
+
+def remembered_not_modified(request, *, partner_id: int) -> tuple[str, dt.datetime | None] | None:
+    """(etag, last_modified) if a remembered answer lets us reply 304 now."""
+    if not (request.headers.get("If-None-Match") or request.headers.get("If-Modified-Since")):
+        return None
+    if not conf.get("SYNDICATION_VALIDATOR_CACHE_SECONDS"):
+        return None
+    remembered = cache.get(_validators_key(request, partner_id))
+    if remembered and not_modified(request, etag=remembered[0], last_modified=remembered[1]):
+        return remembered
+    return None
+
+
+def remember(request, *, partner_id: int, etag: str, last_modified: dt.datetime | None) -> None:
+    timeout = conf.get("SYNDICATION_VALIDATOR_CACHE_SECONDS")
+    if timeout:
+        cache.set(_validators_key(request, partner_id), (etag, last_modified), timeout)

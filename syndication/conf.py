@@ -26,6 +26,9 @@ DEFAULTS = {
     # Seconds a serialized item stays cached (0: off). Keyed by version,
     # embargo and language versions, so only taxonomy renames wait for it.
     "SYNDICATION_ITEM_CACHE_SECONDS": 300,
+    # Seconds a conditional poll may be answered 304 from the ETag remembered
+    # for the same partner and URL (0: off). Publishing resets it at once.
+    "SYNDICATION_VALIDATOR_CACHE_SECONDS": 10,
     # Dotted path to a function(*, pages, request) -> {page_id: [rendition dicts]}
     # that adds PDF renditions; skipped when its app is not installed.
     "SYNDICATION_PDF_RENDITIONS": "printing.syndication.pdf_renditions",

@@ -18,6 +18,7 @@ from languages import registry
 from stories.models import SuccessStoryPage
 from taxonomy.models import State
 
+from .conditional import bump_generation
 from .models import ApiKey, CanceledItem, FetchRecord, ItemVersion, Partner, PrintRecord
 
 KEY_PREFIX_LENGTH = 8
@@ -164,6 +165,7 @@ def record_publish(*, page: SuccessStoryPage) -> None:
             # First publish we see: version 1 (pages imported without a publish count as 1 too).
             ItemVersion.objects.create(page_id=page.pk, version=1)
         CanceledItem.objects.filter(page_id=page.pk).delete()
+    bump_generation()
 
 
 def record_cancel(*, page: SuccessStoryPage) -> None:
@@ -181,6 +183,7 @@ def record_cancel(*, page: SuccessStoryPage) -> None:
             "canceled_at": timezone.now(),
         },
     )
+    bump_generation()
 
 
 # --- Pickup log ------------------------------------------------------------------

@@ -1,12 +1,14 @@
 """Keep versions and tombstones in step with Wagtail's publishing."""
 
-from django.db.models.signals import pre_delete
+from django.db.models.signals import m2m_changed, post_save, pre_delete
 from django.dispatch import receiver
 from wagtail.signals import page_published, page_unpublished
 
 from stories.models import SuccessStoryPage
 
 from . import services
+from .conditional import bump_generation
+from .models import Partner
 
 
 @receiver(page_published, sender=SuccessStoryPage)
@@ -23,3 +25,9 @@ def _story_unpublished(sender, instance, **kwargs):
 def _story_deleted(sender, instance, **kwargs):
     if instance.live:
         services.record_cancel(page=instance)
+
+
+@receiver(post_save, sender=Partner)
+@receiver(m2m_changed, sender=Partner.states.through)
+def _grant_changed(sender, **kwargs):
+    bump_generation()
