@@ -14,7 +14,7 @@ from pypdf import PdfWriter
 
 from stories.models import SuccessStoryPage
 from syndication import cursors
-from syndication.models import ApiKey, FetchRecord, ItemVersion, PrintRecord
+from syndication.models import ApiKey, FetchRecord, ItemVersion, Partner, PrintRecord
 from syndication.tests.content import auth, build_dataset, partner_key, publish_story, translation_of
 
 LIST = "/api/v1/stories/"
@@ -154,6 +154,14 @@ class ApiTests(TestCase):
         self.assertEqual(self.get(LIST, lang="hi", headers={"HTTP_IF_NONE_MATCH": '"other"'}).status_code, 200)
         old = http_date((timezone.now() - dt.timedelta(days=3650)).timestamp())
         self.assertEqual(self.get(LIST, lang="hi", headers={"HTTP_IF_MODIFIED_SINCE": old}).status_code, 200)
+
+    def test_remembered_304_is_dropped_when_the_grant_changes(self):
+        first = self.get(LIST, lang="hi")
+        self.assertEqual(self.get(LIST, lang="hi", headers={"HTTP_IF_NONE_MATCH": first["ETag"]}).status_code, 304)
+        partner = Partner.objects.get(name="Dainik Test")
+        partner.languages = ["en"]
+        partner.save()
+        self.assertProblem(self.get(LIST, lang="hi", headers={"HTTP_IF_NONE_MATCH": first["ETag"]}), 403, "lang")
 
     def test_republishing_changes_the_etag_and_bumps_the_version(self):
         hindi = translation_of(self.story, "hi")
