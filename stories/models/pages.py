@@ -7,6 +7,7 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
@@ -41,7 +42,7 @@ class StoryTag(TaggedItemBase):
     )
 
 
-class SuccessStoryPage(Page):
+class SuccessStoryPage(RoutablePageMixin, Page):
     """An ODOP success story: one PIB release, in one language.
 
     The page title is the headline. Translations share the release ID, the
@@ -188,6 +189,19 @@ class SuccessStoryPage(Page):
         if self.is_embargoed():
             raise Http404("embargoed")
         return super().serve(request, *args, **kwargs)
+
+    # Print PDFs (printing app): stored files, never rendered in the request.
+    @path("pdf/newsbox/", name="pdf_newsbox")
+    def pdf_newsbox(self, request):
+        from printing.views import story_pdf
+
+        return story_pdf(request, self, kind="newsbox")
+
+    @path("pdf/release/", name="pdf_release")
+    def pdf_release(self, request):
+        from printing.views import story_pdf
+
+        return story_pdf(request, self, kind="release")
 
     def is_embargoed(self, now=None) -> bool:
         return bool(self.embargo_until and self.embargo_until > (now or timezone.now()))

@@ -1,0 +1,181 @@
+"""Render a story to PDF with WeasyPrint: the news box and the A4 release.
+
+`render_newsbox` lays the story out once on a tall page, measures the laid-out
+box and sets the page height to it before writing, so the box shrinks to its
+content with a single layout pass.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from django.template.loader import render_to_string
+from django.utils import translation
+
+from .. import conf
+from .content import PrintStory, print_story
+from .photos import PhotoError, PhotoMode, PrintPhoto, prepare_photo
+from .qr import qr_data_uri
+
+logger = logging.getLogger(__name__)
+
+PX_PER_MM = 96 / 25.4
+# Tall enough for any news box; a longer story is refused with a clear error.
+NEWSBOX_MAX_HEIGHT_MM = 2000
+# Scripts whose tall ascenders and descenders need more leading.
+LOOSE_SCRIPTS = {"Aran": 2.1, "Arab": 1.8}
+
+
+class NewsboxVariant(StrEnum):
+    GREY = "grey"
+    CMYK = "cmyk"
+
+
+class RenderError(RuntimeError):
+    """The story cannot be rendered; the message says what is wrong."""
+
+
+@dataclass
+class RenderedPdf:
+    content: bytes
+    warnings: list[str] = field(default_factory=list)
+    height_mm: float | None = None
+
+
+def render_newsbox(*, story, variant: NewsboxVariant = NewsboxVariant.GREY) -> RenderedPdf:
+    """PDF/X-1a news box: greyscale photo by default, CMYK photo for the variant."""
+    printable = print_story(story)
+    geometry = conf.newsbox_geometry()
+    warnings: list[str] = []
+    mode = PhotoMode.CMYK if variant == NewsboxVariant.CMYK else PhotoMode.GREY
+    hero = _photo(printable.hero, geometry.column_mm, mode, warnings)
+    context = {
+        **_typography(printable),
+        "story": printable,
+        "body": [{"item": item} for item in printable.body if item.kind != "image"],
+        "hero_photo": hero,
+        "icc_url": _icc_url(),
+        "width_mm": geometry.width_mm,
+        "column_mm": geometry.column_mm,
+        "gutter_mm": geometry.gutter_mm,
+        "columns": geometry.columns,
+        "page_height_mm": NEWSBOX_MAX_HEIGHT_MM,
+        # The CMYK variant may use a spot of colour for rules; text stays 100% K.
+        "accent": "device-cmyk(0 0 0 1)" if variant == NewsboxVariant.GREY else "device-cmyk(1 0.6 0 0.2)",
+    }
+    html = _html("printing/newsbox.html", context, printable)
+    options = {"pdf_variant": "pdf/x-1a", "uncompressed_pdf": False}
+    with _weasyprint_warnings(warnings):
+        document = _weasy_html(html).render(**options)
+        if len(document.pages) > 1:
+            raise RenderError(
+                f"story {printable.page_id} ({printable.language.code}) is too long for a news box: "
+                f"more than {NEWSBOX_MAX_HEIGHT_MM} mm of {geometry.columns} columns"
+            )
+        height_px = _content_height_px(document.pages[0])
+        document.pages[0].height = height_px
+        content = document.write_pdf(**options)
+    return RenderedPdf(content=content, warnings=warnings, height_mm=round(height_px / PX_PER_MM, 2))
+
+
+def render_release(*, story) -> RenderedPdf:
+    """A4 print release, PDF/A-2b, with a QR code to the page in the same language."""
+    printable = print_story(story)
+    warnings: list[str] = []
+    content_width_mm = 210 - 36
+    body = []
+    for item in printable.body:
+        photo = _photo(item.figure, content_width_mm, PhotoMode.RGB, warnings) if item.kind == "image" else None
+        if item.kind != "image" or photo is not None:
+            body.append({"item": item, "photo": photo})
+    context = {
+        **_typography(printable),
+        "story": printable,
+        "body": body,
+        "hero_photo": _photo(printable.hero, content_width_mm, PhotoMode.RGB, warnings),
+        "qr_code": qr_data_uri(printable.url) if printable.url else "",
+    }
+    if not printable.url:
+        warnings.append("no public URL: QR code left out")
+    html = _html("printing/release.html", context, printable)
+    with _weasyprint_warnings(warnings):
+        content = _weasy_html(html).write_pdf(pdf_variant="pdf/a-2b")
+    return RenderedPdf(content=content, warnings=warnings)
+
+
+def _typography(printable: PrintStory) -> dict:
+    line_height = LOOSE_SCRIPTS.get(printable.language.script, 1.4)
+    return {
+        "line_height": line_height,
+        "heading_line_height": max(1.2, line_height - 0.1),
+        "caption_line_height": max(1.25, line_height - 0.1),
+    }
+
+
+def _photo(figure, placed_width_mm: float, mode: PhotoMode, warnings: list[str]) -> PrintPhoto | None:
+    """The print version of a figure's image, or None (with a warning) if it cannot be used."""
+    if figure is None:
+        return None
+    if figure.source is None:
+        warnings.append(f"photo {figure.title!r} has no file; left out")
+        return None
+    try:
+        return prepare_photo(source=figure.source, placed_width_mm=placed_width_mm, mode=mode)
+    except PhotoError as exc:
+        logger.warning("photo left out of print: %s", exc)
+        warnings.append(f"{exc}; left out")
+        return None
+
+
+def _html(template: str, context: dict, printable: PrintStory) -> str:
+    with translation.override(printable.language.code):
+        return render_to_string(template, context)
+
+
+def _weasy_html(html: str):
+    from weasyprint import HTML  # heavy import, only in the worker
+
+    return HTML(string=html, base_url="/")
+
+
+def _icc_url() -> str:
+    path = conf.icc_profile_path()
+    if not path.is_file():
+        raise RenderError(f"ICC profile {path} not found: install libgs-common or set PRINT_ICC_PROFILE")
+    return path.resolve().as_uri()
+
+
+def _content_height_px(page) -> float:
+    """Bottom edge of the laid-out root box on a page, in CSS px."""
+    root = page._page_box.children[0]
+    bottom = root.position_y + root.margin_height()
+    return math.ceil(bottom * 4) / 4  # quarter pixels: avoid clipping a hairline
+
+
+class _CollectWarnings(logging.Handler):
+    def __init__(self, sink: list[str]):
+        super().__init__(level=logging.WARNING)
+        self.sink = sink
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.sink.append(record.getMessage())
+
+
+@contextmanager
+def _weasyprint_warnings(sink: list[str]):
+    """Collect WeasyPrint's warnings (missing glyphs, unloadable images) for
+    this render, whatever level the project's logging gives the logger."""
+    weasy_logger = logging.getLogger("weasyprint")
+    handler = _CollectWarnings(sink)
+    previous = weasy_logger.level
+    weasy_logger.setLevel(logging.WARNING)
+    weasy_logger.addHandler(handler)
+    try:
+        yield
+    finally:
+        weasy_logger.removeHandler(handler)
+        weasy_logger.setLevel(previous)

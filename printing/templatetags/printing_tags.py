@@ -1,0 +1,24 @@
+from django import template
+
+from ..models import StoryPdf
+from ..selectors import ready_formats
+
+register = template.Library()
+
+LINKS = (
+    (StoryPdf.Format.NEWSBOX_GREY, "pdf/newsbox/", "newsbox"),
+    (StoryPdf.Format.NEWSBOX_CMYK, "pdf/newsbox/?variant=cmyk", "newsbox_cmyk"),
+    (StoryPdf.Format.RELEASE, "pdf/release/", "release"),
+)
+
+
+@register.simple_tag
+def story_pdf_links(page) -> list[dict]:
+    """Links to the ready PDFs of the page's live revision (one query)."""
+    ready = ready_formats(page=page)
+    base = page.url or ""
+    return [
+        {"kind": kind, "url": f"{base}{suffix}", "size_kb": max(1, round(ready[fmt].size / 1024))}
+        for fmt, suffix, kind in LINKS
+        if fmt in ready and base
+    ]
