@@ -37,6 +37,11 @@ def newsbox_geometry() -> NewsboxGeometry:
     )
 
 
+def newsbox_max_height_mm() -> float:
+    """Tallest news box; a longer story is refused with a clear error."""
+    return float(getattr(settings, "PRINT_NEWSBOX_MAX_HEIGHT_MM", 1500))
+
+
 def icc_profile_path() -> Path:
     return Path(getattr(settings, "PRINT_ICC_PROFILE", "") or DEFAULT_ICC_PROFILE)
 

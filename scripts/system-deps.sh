@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the project needs, only when one is missing.
 # Fonts and Pango for WeasyPrint; poppler for PDF checks; Chromium for the
-# browser tests; wrk for the load benchmark; gettext for catalogs.
+# browser tests; libgs-common for the CMYK/grey ICC profiles of print PDFs;
+# wrk for the load benchmark; gettext for catalogs.
 set -euo pipefail
 
 PACKAGES=(
@@ -12,6 +13,8 @@ PACKAGES=(
   libpangoft2-1.0-0
   libharfbuzz-subset0
   poppler-utils
+  libgs-common
+  fontconfig
   gettext
   chromium
   wrk

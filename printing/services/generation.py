@@ -71,9 +71,9 @@ def _generate_one(*, story: SuccessStoryPage, pdf_format: str, force: bool) -> S
     started = time.perf_counter()
     try:
         rendered = render_format(story=story, pdf_format=pdf_format)
+        _store(row, rendered, seconds=time.perf_counter() - started)
     except Exception as exc:  # noqa: BLE001 - recorded and reported, never raised into the worker
         return _record_failure(row, story, exc)
-    _store(row, rendered, seconds=time.perf_counter() - started)
     if rendered.warnings:
         logger.warning("PDF %s of page %s (%s) rendered with warnings: %s", pdf_format, story.pk,
                        row.locale, "; ".join(rendered.warnings))
@@ -88,6 +88,7 @@ def _store(row: StoryPdf, rendered: RenderedPdf, *, seconds: float) -> None:
         row.size = len(rendered.content)
         row.status = StoryPdf.Status.READY
         row.error = ""
+        row.retryable = True
         row.warnings = rendered.warnings
         row.render_seconds = round(seconds, 4)
         row.rendered_at = timezone.now()

@@ -24,8 +24,6 @@ from .qr import qr_data_uri
 logger = logging.getLogger(__name__)
 
 PX_PER_MM = 96 / 25.4
-# Tall enough for any news box; a longer story is refused with a clear error.
-NEWSBOX_MAX_HEIGHT_MM = 2000
 # Scripts whose tall ascenders and descenders need more leading.
 LOOSE_SCRIPTS = {"Aran": 2.1, "Arab": 1.8}
 
@@ -50,6 +48,7 @@ def render_newsbox(*, story, variant: NewsboxVariant = NewsboxVariant.GREY) -> R
     """PDF/X-1a news box: greyscale photo by default, CMYK photo for the variant."""
     printable = print_story(story)
     geometry = conf.newsbox_geometry()
+    max_height_mm = conf.newsbox_max_height_mm()
     warnings: list[str] = []
     mode = PhotoMode.CMYK if variant == NewsboxVariant.CMYK else PhotoMode.GREY
     hero = _photo(printable.hero, geometry.column_mm, mode, warnings)
@@ -63,7 +62,7 @@ def render_newsbox(*, story, variant: NewsboxVariant = NewsboxVariant.GREY) -> R
         "column_mm": geometry.column_mm,
         "gutter_mm": geometry.gutter_mm,
         "columns": geometry.columns,
-        "page_height_mm": NEWSBOX_MAX_HEIGHT_MM,
+        "page_height_mm": max_height_mm,
         # The CMYK variant may use a spot of colour for rules; text stays 100% K.
         "accent": "device-cmyk(0 0 0 1)" if variant == NewsboxVariant.GREY else "device-cmyk(1 0.6 0 0.2)",
     }
@@ -74,7 +73,8 @@ def render_newsbox(*, story, variant: NewsboxVariant = NewsboxVariant.GREY) -> R
         if len(document.pages) > 1:
             raise RenderError(
                 f"story {printable.page_id} ({printable.language.code}) is too long for a news box: "
-                f"more than {NEWSBOX_MAX_HEIGHT_MM} mm of {geometry.columns} columns"
+                f"more than {max_height_mm:g} mm of {geometry.columns} columns (PRINT_NEWSBOX_MAX_HEIGHT_MM); "
+                "shorten the story or use the A4 release"
             )
         height_px = _content_height_px(document.pages[0])
         document.pages[0].height = height_px
@@ -139,6 +139,9 @@ def _html(template: str, context: dict, printable: PrintStory) -> str:
 def _weasy_html(html: str):
     from weasyprint import HTML  # heavy import, only in the worker
 
+    from . import actualtext
+
+    actualtext.install()
     return HTML(string=html, base_url="/")
 
 

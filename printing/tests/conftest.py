@@ -1,0 +1,28 @@
+import pytest
+from django.db import transaction
+
+from printing.services.render import NewsboxVariant, render_newsbox, render_release
+
+from . import stories
+
+CHECKED_LANGUAGES = ("en", "hi", "ta", "bn", "ur")
+
+
+@pytest.fixture(scope="module")
+def rendered(django_db_setup, django_db_blocker):
+    """One story in five languages with a real photo, rendered once per module:
+    {code: {"story": PrintStory inputs, "newsbox": RenderedPdf, "release": RenderedPdf}}."""
+    result = {}
+    with django_db_blocker.unblock(), transaction.atomic():
+        hero = stories.jpeg_image(width=1600, height=1000)
+        english = stories.english_story(hero_image=hero)
+        for code in CHECKED_LANGUAGES:
+            story = english if code == "en" else stories.translate(english, code)
+            result[code] = {
+                "story": story,
+                "newsbox": render_newsbox(story=story),
+                "release": render_release(story=story),
+            }
+        result["en"]["newsbox_cmyk"] = render_newsbox(story=english, variant=NewsboxVariant.CMYK)
+        transaction.set_rollback(True)
+    return result
