@@ -139,3 +139,9 @@ def to_png(content: bytes, target: Path, *, dpi: int = 100) -> list[Path]:
     pdf.write_bytes(content)
     subprocess.run(["pdftoppm", "-r", str(dpi), "-png", str(pdf), str(target)], check=True)  # noqa: S603, S607
     return sorted(target.parent.glob(f"{target.name}*.png"))
+
+
+def xmp(content: bytes) -> bytes:
+    reader = PdfReader(io.BytesIO(content))
+    metadata = reader.trailer["/Root"].get("/Metadata")
+    return metadata.get_object().get_data() if metadata else b""
