@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.test import TestCase
 from PIL import Image
 from wagtail.images.models import Image as WagtailImage
 from wagtail.images.tests.utils import get_test_image_file_jpeg
@@ -91,9 +92,15 @@ def body_for(code: str):
     return [("paragraph", f"<p>{text}</p>") for text in TEXTS[code]["paragraphs"]]
 
 
-def publish(page):
+def publish(page, *, run_on_commit: bool = True):
+    """Publish a new revision; with run_on_commit, the on_commit hooks (the
+    PDF task, on the immediate backend) run as they would after a real commit."""
     revision = page.save_revision()
-    revision.publish()
+    if run_on_commit:
+        with TestCase.captureOnCommitCallbacks(execute=True):
+            revision.publish()
+    else:
+        revision.publish()
     page.refresh_from_db()
     return page
 
@@ -106,7 +113,7 @@ def story_index():
     )
 
 
-def english_story(**kwargs):
+def english_story(*, run_on_commit: bool = True, **kwargs):
     text = TEXTS["en"]
     fields = {
         "title": text["title"],
@@ -122,10 +129,10 @@ def english_story(**kwargs):
     fields.update(kwargs)
     fields.setdefault("parent", story_index())
     story = factories.SuccessStoryPageFactory(**fields)
-    return publish(story)
+    return publish(story, run_on_commit=run_on_commit)
 
 
-def translate(story, code: str, **kwargs):
+def translate(story, code: str, *, run_on_commit: bool = True, **kwargs):
     """A translation of `story` in `code`, with the texts above, published."""
     target = factories.locale(code)
     translated = story.copy_for_translation(target, copy_parents=True)
@@ -138,4 +145,4 @@ def translate(story, code: str, **kwargs):
     for name, value in kwargs.items():
         setattr(translated, name, value)
     translated.save()
-    return publish(translated)
+    return publish(translated, run_on_commit=run_on_commit)

@@ -71,17 +71,17 @@ def test_no_missing_glyphs_in_any_script(rendered, code):
 
 @pytest.mark.django_db
 def test_weasyprint_logs_no_notdef_for_indic_and_urdu_stories(caplog):
-    english = stories.english_story()
+    english = stories.english_story(run_on_commit=False)
     with caplog.at_level(logging.WARNING, logger="weasyprint"):
         for code in ("hi", "ta", "bn", "ur"):
-            render_newsbox(story=stories.translate(english, code))
+            render_newsbox(story=stories.translate(english, code, run_on_commit=False))
     assert not [r for r in caplog.records if r.name.startswith("weasyprint")], caplog.text
 
 
 @pytest.mark.django_db
 def test_a_character_no_font_has_is_caught_as_a_missing_glyph(caplog):
     # U+E000 (private use) is in no installed font: the check must see it.
-    story = stories.english_story(title="Weavers \ue000 of Chanderi")
+    story = stories.english_story(title="Weavers \ue000 of Chanderi", run_on_commit=False)
     with caplog.at_level(logging.WARNING, logger="weasyprint"):
         result = render_newsbox(story=story)
     assert any(".notdef" in message for message in result.warnings)

@@ -55,7 +55,7 @@ def test_output_intent_names_the_default_profile(rendered):
 def test_print_icc_profile_setting_points_to_another_profile(settings):
     other = "/usr/share/color/icc/ghostscript/ps_cmyk.icc"
     settings.PRINT_ICC_PROFILE = other
-    content = render_newsbox(story=stories.english_story()).content
+    content = render_newsbox(story=stories.english_story(run_on_commit=False)).content
     intent = pdfcheck.output_intents(content)[0]
     assert str(intent["/OutputConditionIdentifier"]) == profile_name(other) != profile_name(conf.DEFAULT_ICC_PROFILE)
 
@@ -82,7 +82,7 @@ def test_configured_columns_change_the_box(settings):
     settings.PRINT_NEWSBOX_COLUMNS = 2
     settings.PRINT_NEWSBOX_COLUMN_MM = 50
     settings.PRINT_NEWSBOX_GUTTER_MM = 5
-    story = stories.english_story()
+    story = stories.english_story(run_on_commit=False)
     two_columns = render_newsbox(story=story)
     media = pdfcheck.page_boxes(two_columns.content)[0]["media"]
     assert media[2] - media[0] == pytest.approx(105 * MM_TO_PT, abs=0.05)
