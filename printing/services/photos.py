@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import io
 import logging
+import warnings
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
@@ -86,7 +87,10 @@ def _cache_dir() -> Path:
 
 def _load(source: Path, wanted_px: int) -> Image.Image:
     try:
-        image = Image.open(source)
+        with warnings.catch_warnings():
+            # The pixel count is checked below, after draft reduction.
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            image = Image.open(source)
         # JPEG decodes at 1/2, 1/4 or 1/8 scale when that still covers the
         # placed size: a 12000 px photo never lands in memory at full size.
         image.draft("RGB", (wanted_px, max(1, wanted_px * image.height // max(1, image.width))))
