@@ -89,16 +89,16 @@ def rgb_colour_uses(content: bytes) -> list[str]:
     reader = PdfReader(io.BytesIO(content))
     found: list[str] = []
     for number, page in enumerate(reader.pages, start=1):
-        streams = [(f"page {number}", page.get_contents(), page)]
+        streams = [(f"page {number}", page.get_contents())]
         resources = page.get("/Resources") or {}
         xobjects = resources.get("/XObject") or {}
         for name, ref in xobjects.items():
             xobject = ref.get_object()
             if xobject.get("/Subtype") == "/Form":
-                streams.append((f"form {name}", xobject, xobject))
+                streams.append((f"form {name}", xobject))
             elif "/DeviceRGB" in str(xobject.get("/ColorSpace")):
                 found.append(f"image {name} is DeviceRGB")
-        for where, stream, owner in streams:
+        for where, stream in streams:
             if stream is None:
                 continue
             for operands, operator in ContentStream(stream, reader).operations:
