@@ -44,7 +44,7 @@ def story_pdf(request, page, *, kind: str):
         handle,
         as_attachment=True,
         filename=download_filename(
-            release_id=page.release_id, language_code=page.locale.language_code, kind=kind, variant=variant
+            release_id=page.release_id, language_code=pdf.locale, kind=kind, variant=variant
         ),
         content_type="application/pdf",
     )

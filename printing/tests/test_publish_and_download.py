@@ -175,3 +175,11 @@ def test_render_pdfs_command_narrows_to_a_locale_and_refuses_unknown_ones():
         call_command("render_pdfs", "--locale", "xx", stdout=io.StringIO())
     with pytest.raises(CommandError, match="say what to render"):
         call_command("render_pdfs", stdout=io.StringIO())
+
+
+def test_download_adds_one_query_to_wagtail_routing(client, django_assert_max_num_queries):
+    story = stories.english_story()
+    client.get(story.url)  # warm the site and locale caches
+    with django_assert_max_num_queries(10):
+        response = client.get(f"{story.url}pdf/release/")
+    assert response.status_code == 200

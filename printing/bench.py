@@ -1,0 +1,213 @@
+"""Print benchmarks for `manage.py bench`.
+
+- news box and A4 release render time, warm (same process, repeated) and
+  cold (first render in a fresh process: WeasyPrint import, fontconfig, fonts);
+- wall time to render all 23 languages of one story (three PDFs each, as the
+  worker does) with 2 worker processes;
+- latency of downloading a stored PDF through Django (URL routing included);
+- peak resident memory of a worker process (ru_maxrss).
+
+Works on whatever live stories exist. Missing translations for the 23-language
+run are made on the fly (copies of the story with the language's native name
+in the headline, published without queueing PDFs) and deleted afterwards.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import resource
+import time
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
+
+from django.db import connections
+
+from benchmarks.harness import summarize
+
+TARGETS = {"newsbox_median_s": 0.4, "all_languages_s": 10.0, "download_p95_ms": 20.0, "worker_peak_mb": 400.0}
+
+
+def run(ctx) -> dict:
+    from stories.models import SuccessStoryPage
+
+    from .services.generation import generate_story_pdfs
+    from .services.render import render_newsbox, render_release
+
+    story = _pick_story(SuccessStoryPage)
+    if story is None:
+        return {"skipped": "no live success story to render"}
+    repeat = max(3, min(ctx.repeat, 20))
+    samples = _sample_stories(SuccessStoryPage, ctx.locales, limit=8)
+    ctx.log(f"printing: warm renders over {len(samples)} story pages, {repeat} each")
+    result = {
+        "newsbox_warm": _seconds(_timed_cycle(lambda s: render_newsbox(story=s), samples, repeat)),
+        "release_warm": _seconds(_timed_cycle(lambda s: render_release(story=s), samples, repeat)),
+    }
+    cold_runs = int(ctx.extra.get("printing_cold_runs", 5))
+    if cold_runs:
+        ctx.log(f"printing: {cold_runs} cold renders per format in fresh processes")
+        result["newsbox_cold"] = _seconds(_cold(story.pk, "newsbox", cold_runs))
+        result["release_cold"] = _seconds(_cold(story.pk, "release", cold_runs))
+    generate_story_pdfs(page_id=story.pk)
+    story.refresh_from_db()
+    result["download_stored_pdf"] = ctx.measure_get(f"{story.url}pdf/newsbox/", repeat=max(ctx.repeat, 50))
+    if ctx.extra.get("printing_all_languages", True):
+        ctx.log("printing: all 23 languages of one story with 2 workers")
+        result["all_languages_2_workers"] = _all_languages(story)
+    result["targets"] = TARGETS
+    result["meets_targets"] = _verdict(result)
+    return result
+
+
+def _pick_story(model):
+    from .selectors import stories_to_render
+
+    return stories_to_render(locale="en").filter(hero_image__isnull=False).first() or (
+        stories_to_render().first()
+    )
+
+
+def _sample_stories(model, locales, *, limit: int) -> list:
+    from .selectors import stories_to_render
+
+    picked = []
+    for code in locales or ["en"]:
+        picked += list(stories_to_render(locale=code)[: max(1, limit // max(1, len(locales or [1])))])
+    return picked or list(stories_to_render()[:limit])
+
+
+def _timed_cycle(render, stories: list, repeat: int) -> list[float]:
+    render(stories[0])  # warm-up: imports, fonts, photo cache
+    samples = []
+    for index in range(repeat):
+        started = time.perf_counter()
+        render(stories[index % len(stories)])
+        samples.append((time.perf_counter() - started) * 1000)
+    return samples
+
+
+def _seconds(samples_ms: list[float]) -> dict:
+    summary = summarize(samples_ms)
+    return {
+        "n": summary["n"],
+        "median_s": round(summary["median_ms"] / 1000, 3),
+        "p95_s": round(summary["p95_ms"] / 1000, 3),
+        "max_s": round(summary["max_ms"] / 1000, 3),
+    }
+
+
+def _cold_render(page_id: int, kind: str) -> float:
+    """In a fresh (spawned) process: time the first render of one PDF."""
+    import django
+
+    django.setup()
+    from stories.models import SuccessStoryPage
+
+    from .services.render import render_newsbox, render_release
+
+    story = SuccessStoryPage.objects.select_related("locale").get(pk=page_id)
+    started = time.perf_counter()
+    (render_newsbox if kind == "newsbox" else render_release)(story=story)
+    return (time.perf_counter() - started) * 1000
+
+
+def _cold(page_id: int, kind: str, runs: int) -> list[float]:
+    connections.close_all()
+    spawn = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=2, mp_context=spawn, max_tasks_per_child=1) as pool:
+        return list(pool.map(_cold_render, [page_id] * runs, [kind] * runs))
+
+
+def _render_language(page_id: int) -> dict:
+    """Worker: all three PDFs of one page, as the db_worker task does."""
+    import django
+
+    django.setup()
+    from .services.generation import generate_story_pdfs
+
+    started = time.perf_counter()
+    rows = generate_story_pdfs(page_id=page_id, force=True)
+    return {
+        "seconds": time.perf_counter() - started,
+        "failed": [f"{row.locale} {row.format}: {row.error}" for row in rows if row.status == "failed"],
+        "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+    }
+
+
+def _warm_worker() -> None:
+    import django
+
+    django.setup()
+    from .services import render  # noqa: F401 - import WeasyPrint before the clock starts
+
+    render._weasy_html("<p>warm</p>").render()
+
+
+def _all_languages(story) -> dict:
+    with _translations_of(story) as page_ids:
+        connections.close_all()
+        spawn = multiprocessing.get_context("spawn")
+        with ProcessPoolExecutor(max_workers=2, mp_context=spawn, initializer=_warm_worker) as pool:
+            list(pool.map(_noop, range(2)))  # both workers up and warm
+            started = time.perf_counter()
+            results = list(pool.map(_render_language, page_ids))
+            wall = time.perf_counter() - started
+    return {
+        "languages": len(page_ids),
+        "pdfs": 3 * len(page_ids),
+        "wall_s": round(wall, 2),
+        "per_language_median_s": _seconds([r["seconds"] * 1000 for r in results])["median_s"],
+        "worker_peak_mb": round(max(r["peak_mb"] for r in results), 1),
+        "failed": [f for r in results for f in r["failed"]],
+    }
+
+
+def _noop(_):
+    return None
+
+
+@contextmanager
+def _translations_of(story):
+    """Page ids of the story in all 23 languages, making missing ones."""
+    from wagtail.models import Locale
+    from wagtail.signals import page_published
+
+    from languages import registry
+    from stories.models import SuccessStoryPage
+
+    from .signals import queue_pdfs_on_publish
+
+    existing = dict(
+        SuccessStoryPage.objects.filter(translation_key=story.translation_key, live=True).values_list(
+            "locale__language_code", "pk"
+        )
+    )
+    made = []
+    page_published.disconnect(queue_pdfs_on_publish, sender=SuccessStoryPage)
+    try:
+        for language in registry.LANGUAGES:
+            if language.code in existing:
+                continue
+            locale, _ = Locale.objects.get_or_create(language_code=language.code)
+            copy = story.copy_for_translation(locale, copy_parents=True)
+            copy.title = f"{language.native_name}: {story.title}"[:255]
+            copy.save_revision().publish()
+            existing[language.code] = copy.pk
+            made.append(copy)
+    finally:
+        page_published.connect(queue_pdfs_on_publish, sender=SuccessStoryPage)
+    try:
+        yield [existing[language.code] for language in registry.LANGUAGES if language.code in existing]
+    finally:
+        for page in made:
+            page.delete()
+
+
+def _verdict(result: dict) -> dict:
+    verdict = {"newsbox_median": result["newsbox_warm"]["median_s"] <= TARGETS["newsbox_median_s"]}
+    verdict["download_p95"] = result["download_stored_pdf"]["p95_ms"] <= TARGETS["download_p95_ms"]
+    languages = result.get("all_languages_2_workers")
+    if languages:
+        verdict["all_languages"] = languages["wall_s"] <= TARGETS["all_languages_s"]
+        verdict["worker_peak"] = languages["worker_peak_mb"] <= TARGETS["worker_peak_mb"]
+    return verdict
