@@ -215,3 +215,14 @@ LOGGING = {
         "fontTools": {"level": "WARNING"},
     },
 }
+
+# --- Print PDFs (printing app) -------------------------------------------------
+# News box geometry: N columns of COLUMN_MM with GUTTER_MM between them.
+PRINT_NEWSBOX_COLUMNS = int(os.environ.get("PRINT_NEWSBOX_COLUMNS", "3"))
+PRINT_NEWSBOX_COLUMN_MM = float(os.environ.get("PRINT_NEWSBOX_COLUMN_MM", "40"))
+PRINT_NEWSBOX_GUTTER_MM = float(os.environ.get("PRINT_NEWSBOX_GUTTER_MM", "4"))
+# CMYK profile for the PDF/X OutputIntent and photo separation. Empty: Ghostscript's
+# "Artifex CMYK SWOP Profile" (Debian libgs-common). Point it at ISOnewspaper26v4.icc for newsprint.
+PRINT_ICC_PROFILE = os.environ.get("PRINT_ICC_PROFILE", "")
+PRINT_IMAGE_DPI = int(os.environ.get("PRINT_IMAGE_DPI", "240"))  # 200-300 for the placed size
+PRINT_MAX_ATTEMPTS = int(os.environ.get("PRINT_MAX_ATTEMPTS", "3"))
