@@ -29,7 +29,11 @@ def _run(tool: str, content: bytes, *args: str) -> str:
 
 
 def pdftotext(content: bytes) -> str:
-    return _run("pdftotext", content, "-enc", "UTF-8")
+    """Text in content-stream order (-raw): WeasyPrint paints in document
+    order, column after column, so a paragraph that continues in the next
+    column stays whole. (pdftotext's default reading-order analysis can put a
+    short column tail before the column it continues.)"""
+    return _run("pdftotext", content, "-raw", "-enc", "UTF-8")
 
 
 def pdffonts(content: bytes) -> list[dict]:
@@ -52,6 +56,7 @@ def squash(text: str) -> str:
 def words(text: str) -> Counter:
     # A word hyphenated at a line end comes out joined, so hyphens are dropped.
     text = unicodedata.normalize("NFC", text).translate(BIDI_CONTROLS)
+    text = re.sub(r"[\u00ad-]\s*\n\s*", "", text)  # a word broken at a line end
     tokens = (w.strip("()[]") for w in re.split(r"\s+", re.sub(r"[\u00ad-]", "", text)))
     return Counter(w for w in tokens if w)
 
