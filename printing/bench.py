@@ -135,12 +135,20 @@ def _render_language(page_id: int) -> dict:
 
 
 def _warm_worker() -> None:
+    """A long-running db_worker has WeasyPrint imported and every script's
+    font loaded after its first tasks; start the clock from that state."""
     import django
 
     django.setup()
-    from .services import render  # noqa: F401 - import WeasyPrint before the clock starts
+    from languages import registry
 
-    render._weasy_html("<p>warm</p>").render()
+    from .services import render
+
+    spans = "".join(
+        f'<p lang="{language.bcp47}" style="font-family: \'{language.font_family}\'">{language.native_name}</p>'
+        for language in registry.LANGUAGES
+    )
+    render._weasy_html(f"<html><body>{spans}</body></html>").write_pdf(font_config=render._font_config())
 
 
 def _all_languages(story) -> dict:
