@@ -48,6 +48,7 @@ def run(ctx) -> dict:
         ctx.log(f"printing: {cold_runs} cold renders per format in fresh processes")
         result["newsbox_cold"] = _seconds(_cold(story.pk, "newsbox", cold_runs))
         result["release_cold"] = _seconds(_cold(story.pk, "release", cold_runs))
+    _ensure_live_revision(story)
     generate_story_pdfs(page_id=story.pk)
     story.refresh_from_db()
     result["download_stored_pdf"] = ctx.measure_get(f"{story.url}pdf/newsbox/", repeat=max(ctx.repeat, 50))
@@ -96,11 +97,30 @@ def _seconds(samples_ms: list[float]) -> dict:
     }
 
 
-def _cold_render(page_id: int, kind: str) -> float:
-    """In a fresh (spawned) process: time the first render of one PDF."""
+def _child_init(db_name: str, media_root: str, warm: bool = False) -> None:
+    """Set up Django in a spawned worker on the parent's database and media
+    folder (the bench command switches both in-process, which a child does not
+    inherit)."""
     import django
 
     django.setup()
+    from django.conf import settings
+    from django.db import connections as child_connections
+
+    child_connections["default"].settings_dict["NAME"] = db_name
+    settings.MEDIA_ROOT = media_root
+    if warm:
+        _warm_fonts()
+
+
+def _parent_state() -> tuple[str, str]:
+    from django.conf import settings
+
+    return connections["default"].settings_dict["NAME"], str(settings.MEDIA_ROOT)
+
+
+def _cold_render(page_id: int, kind: str) -> float:
+    """In a fresh (spawned) process: time the first render of one PDF."""
     from stories.models import SuccessStoryPage
 
     from .services.render import render_newsbox, render_release
@@ -112,17 +132,17 @@ def _cold_render(page_id: int, kind: str) -> float:
 
 
 def _cold(page_id: int, kind: str, runs: int) -> list[float]:
+    state = _parent_state()
     connections.close_all()
     spawn = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=2, mp_context=spawn, max_tasks_per_child=1) as pool:
+    with ProcessPoolExecutor(
+        max_workers=2, mp_context=spawn, max_tasks_per_child=1, initializer=_child_init, initargs=state
+    ) as pool:
         return list(pool.map(_cold_render, [page_id] * runs, [kind] * runs))
 
 
 def _render_language(page_id: int) -> dict:
     """Worker: all three PDFs of one page, as the db_worker task does."""
-    import django
-
-    django.setup()
     from .services.generation import generate_story_pdfs
 
     started = time.perf_counter()
@@ -134,12 +154,9 @@ def _render_language(page_id: int) -> dict:
     }
 
 
-def _warm_worker() -> None:
+def _warm_fonts() -> None:
     """A long-running db_worker has WeasyPrint imported and every script's
     font loaded after its first tasks; start the clock from that state."""
-    import django
-
-    django.setup()
     from languages import registry
 
     from .services import render
@@ -153,9 +170,12 @@ def _warm_worker() -> None:
 
 def _all_languages(story) -> dict:
     with _translations_of(story) as page_ids:
+        state = _parent_state()
         connections.close_all()
         spawn = multiprocessing.get_context("spawn")
-        with ProcessPoolExecutor(max_workers=2, mp_context=spawn, initializer=_warm_worker) as pool:
+        with ProcessPoolExecutor(
+            max_workers=2, mp_context=spawn, initializer=_child_init, initargs=(*state, True)
+        ) as pool:
             list(pool.map(_noop, range(2)))  # both workers up and warm
             started = time.perf_counter()
             results = list(pool.map(_render_language, page_ids))
@@ -175,24 +195,44 @@ def _noop(_):
 
 
 @contextmanager
-def _translations_of(story):
-    """Page ids of the story in all 23 languages, making missing ones."""
-    from wagtail.models import Locale
+def _no_pdf_queueing():
     from wagtail.signals import page_published
 
-    from languages import registry
     from stories.models import SuccessStoryPage
 
     from .signals import queue_pdfs_on_publish
 
-    existing = dict(
-        SuccessStoryPage.objects.filter(translation_key=story.translation_key, live=True).values_list(
-            "locale__language_code", "pk"
-        )
-    )
-    made = []
     page_published.disconnect(queue_pdfs_on_publish, sender=SuccessStoryPage)
     try:
+        yield
+    finally:
+        page_published.connect(queue_pdfs_on_publish, sender=SuccessStoryPage)
+
+
+def _ensure_live_revision(page) -> None:
+    """Bulk-built bench stories have no revisions; PDFs are keyed by one."""
+    if page.live_revision_id is None:
+        with _no_pdf_queueing():
+            page.save_revision().publish()
+        page.refresh_from_db()
+
+
+@contextmanager
+def _translations_of(story):
+    """Page ids of the story in all 23 languages, making missing ones."""
+    from wagtail.models import Locale
+
+    from languages import registry
+    from stories.models import SuccessStoryPage
+
+    existing = {}
+    for page in SuccessStoryPage.objects.filter(translation_key=story.translation_key, live=True).select_related(
+        "locale"
+    ):
+        _ensure_live_revision(page)
+        existing[page.locale.language_code] = page.pk
+    made = []
+    with _no_pdf_queueing():
         for language in registry.LANGUAGES:
             if language.code in existing:
                 continue
@@ -202,8 +242,6 @@ def _translations_of(story):
             copy.save_revision().publish()
             existing[language.code] = copy.pk
             made.append(copy)
-    finally:
-        page_published.connect(queue_pdfs_on_publish, sender=SuccessStoryPage)
     try:
         yield [existing[language.code] for language in registry.LANGUAGES if language.code in existing]
     finally:
