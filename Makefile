@@ -31,6 +31,7 @@ dev-venv: $(VENV)/.dev node_modules/.installed
 
 demo: system-deps venv
 	$(MANAGE) migrate --noinput
+	$(MANAGE) setup_roles --demo-users
 	$(MANAGE) load_demo
 
 run: demo
