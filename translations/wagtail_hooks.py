@@ -4,6 +4,7 @@ locale guards and the editor's lang/dir script."""
 from __future__ import annotations
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.templatetags.static import static
 from django.urls import include, path, reverse
@@ -147,8 +148,15 @@ def guard_edit_page(request, page):
 
 
 hooks.register("before_publish_page", _guard_publish, order=-100)
-for _hook in ("before_delete_page", "before_unpublish_page", "before_copy_page", "before_move_page"):
+for _hook in ("before_unpublish_page", "before_copy_page", "before_move_page"):
     hooks.register(_hook, _guard_page, order=-100)
+
+
+@hooks.register("before_delete_page", order=-100)
+def guard_delete_page(request, page):
+    """Dropping a language version is an editor's decision, not a translator's."""
+    if locale_access(request.user).restricted:
+        raise PermissionDenied(_("Translators and reviewers cannot delete pages."))
 
 
 @hooks.register("before_create_page", order=-100)

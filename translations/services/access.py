@@ -76,7 +76,7 @@ def target_locale_code(match, request) -> str | None:
         return None
     namespaces = match.namespaces
     kwargs = match.kwargs
-    if "wagtail_localize" in namespaces:
+    if "wagtail_localize" in namespaces or "odop_translations" in namespaces:
         return _localize_target(match.url_name, kwargs, request)
     if "wagtailadmin_pages" in namespaces or "wagtailadmin_api" in ":".join(namespaces):
         page_id = (
