@@ -51,7 +51,13 @@ def _digits(value: str | None) -> int | None:
     return int(value) if value and value.isdigit() else None
 
 
+# Our views that check the locale of each thing they touch themselves.
+SELF_CHECKING_VIEWS = {"po_import_story", "po_import", "po_export"}
+
+
 def _localize_target(url_name: str, kwargs: dict, request) -> str | None:
+    if url_name in SELF_CHECKING_VIEWS:
+        return None
     if "translation_id" in kwargs:
         return _translation_locale(kwargs["translation_id"])
     if "translation_source_id" in kwargs:
