@@ -149,10 +149,11 @@ def locale_home_page(locale: Locale, *, create: bool = True) -> Page | None:
     creator.create_translations(source, include_related_objects=False)
     for index in source.get_children().live().specific():
         creator.create_translations(index, include_related_objects=False)
-    # The structural pages are published: stories need a live parent.
+    # The structural pages are published now (not on commit, as
+    # wagtail-localize would): stories need a live parent.
     for translations in creator.mappings.values():
         for translation in translations:
-            translation.save_target(publish=True)
+            translation.get_target_instance().get_latest_revision().publish()
     return HomePage.objects.get(translation_key=source.translation_key, locale=locale)
 
 

@@ -10,7 +10,7 @@ from wagtail.models import Page, TaskState, WorkflowState
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 
 from translations.selectors import Status, source_stories, status_matrix, translation_freshness
-from translations.services.review import publish_blocked_reason, submit_for_review
+from translations.services.review import publish_blocked_reason
 from translations.views.report import report_locales
 
 pytestmark = pytest.mark.django_db
