@@ -166,3 +166,21 @@ def test_source_published_before_submission_is_current(world):
     source = TranslationSource.objects.get(object_id=world.story.translation_key)
     assert Page.objects.get(pk=world.story.pk).last_published_at < source.last_updated_at
     assert source.last_updated_at < timezone.now() + dt.timedelta(seconds=1)
+
+
+def test_editor_syncs_through_wagtail_localizes_own_view(world, client, django_capture_on_commit_callbacks):
+    story = Page.objects.get(pk=world.story.pk).specific
+    translation = _translation(story, "hi")
+    _translate_all(translation, None, prefix="हिंदी")
+    story.summary = "Synced through the admin."
+    story.save_revision().publish()
+    source = TranslationSource.objects.get(pk=translation.source_id)
+    client.force_login(world.admin)
+    url = reverse("wagtail_localize:update_translations", args=[source.pk])
+    assert client.get(url).status_code == 200
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url, {"publish_translations": "on"})
+    assert response.status_code == 302
+    hi_page = Page.objects.get(translation_key=story.translation_key, locale__language_code="hi").specific
+    assert hi_page.summary == "Synced through the admin."
+    assert hi_page.title.startswith("हिंदी")
