@@ -7,6 +7,7 @@ from django.http import HttpResponseForbidden
 from django.urls import Resolver404, resolve
 
 from .services.access import target_locale_code, user_may_act
+from .services.roles import locale_access
 
 
 class LocaleGuardMiddleware:
@@ -15,7 +16,12 @@ class LocaleGuardMiddleware:
 
     def __call__(self, request):
         user = getattr(request, "user", None)
-        if user is not None and user.is_authenticated and not user.is_superuser and request.path.startswith("/admin/"):
+        if (
+            user is not None
+            and user.is_authenticated
+            and request.path.startswith("/admin/")
+            and locale_access(user).restricted
+        ):
             try:
                 match = resolve(request.path_info)
             except Resolver404:
