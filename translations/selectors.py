@@ -3,6 +3,7 @@ and the API all ask these questions here."""
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
@@ -57,7 +58,7 @@ class Status(models.TextChoices):
     OUTDATED = "outdated", _("Outdated")
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Cell:
     locale_code: str
     status: str
@@ -98,7 +99,7 @@ def source_stories(*, state=None, sector=None, search: str = "") -> QuerySet:
     return stories.order_by("-posted_at", "-pk")
 
 
-def _progress(source_ids: list[int]) -> tuple[dict[int, int], dict[tuple[int, int], int]]:
+def _progress(source_ids) -> tuple[dict[int, int], dict[int, dict[int, int]]]:
     """Segments per source, and translated segments per (source, locale). Two queries."""
     totals = dict(
         StringSegment.objects.filter(source_id__in=source_ids)
@@ -106,9 +107,9 @@ def _progress(source_ids: list[int]) -> tuple[dict[int, int], dict[tuple[int, in
         .annotate(n=Count("id"))
         .values_list("source_id", "n")
     )
-    translated = {
-        (source_id, locale_id): n
-        for source_id, locale_id, n in StringSegment.objects.filter(
+    translated: dict[int, dict[int, int]] = defaultdict(dict)
+    for source_id, locale_id, n in (
+        StringSegment.objects.filter(
             source_id__in=source_ids,
             string__translations__context_id=F("context_id"),
             string__translations__has_error=False,
@@ -116,27 +117,22 @@ def _progress(source_ids: list[int]) -> tuple[dict[int, int], dict[tuple[int, in
         .values("source_id", "string__translations__locale_id")
         .annotate(n=Count("id"))
         .values_list("source_id", "string__translations__locale_id", "n")
-    }
+    ):
+        translated[source_id][locale_id] = n
     return totals, translated
 
 
-def _cell_status(*, published_at, source_updated_at, target: dict | None, in_review: bool) -> str:
-    if published_at and published_at > source_updated_at:
-        return Status.OUTDATED
-    if in_review:
-        return Status.AWAITING_REVIEW
-    if target is not None and target["live"]:
-        return Status.CURRENT
-    return Status.IN_PROGRESS
-
-
-def status_matrix(stories: list[dict], *, locales: list[Locale]) -> list[StoryRow]:
+def status_matrix(stories: list[dict], *, locales: list[Locale], story_keys: QuerySet | None = None) -> list[StoryRow]:
     """One row per story, one cell per locale. Six queries whatever the size.
 
     `stories` are dicts with id, title, translation_key, locale_id and
-    last_published_at (`source_stories().values(...)`).
+    last_published_at (`source_stories().values(*STORY_FIELDS)`). Built for
+    2000 stories x 23 locales: plain dict lookups, no query per cell. For
+    long lists pass `story_keys`, the stories' translation_keys as a
+    queryset, so the database gets subqueries instead of thousands of
+    parameters.
     """
-    keys = [story["translation_key"] for story in stories]
+    keys = story_keys if story_keys is not None else [story["translation_key"] for story in stories]
     code_of = {locale.pk: locale.language_code for locale in locales}
     sources = {
         (row["object_id"], row["locale_id"]): row
@@ -144,57 +140,74 @@ def status_matrix(stories: list[dict], *, locales: list[Locale]) -> list[StoryRo
             "id", "object_id", "locale_id", "last_updated_at"
         )
     }
-    translations = {
-        (row["source_id"], row["target_locale_id"]): row["id"]
-        for row in Translation.objects.filter(source_id__in=[s["id"] for s in sources.values()], enabled=True).values(
-            "id", "source_id", "target_locale_id"
-        )
-    }
-    targets = {
-        (row["translation_key"], row["locale_id"]): row
-        for row in Page.objects.filter(translation_key__in=keys, locale_id__in=code_of).values(
-            "id", "translation_key", "locale_id", "live"
-        )
-    }
-    in_review = set(
-        WorkflowState.objects.filter(
-            status=WorkflowState.STATUS_IN_PROGRESS,
-            base_content_type=ContentType.objects.get_for_model(Page),
-            object_id__in=[str(target["id"]) for target in targets.values()],
+    # Nested dicts keyed by story, then locale: UUID keys are hashed once per
+    # story, not once per cell.
+    source_ids = (
+        TranslationSource.objects.filter(object_id__in=keys).values("id")
+        if story_keys is not None
+        else [source["id"] for source in sources.values()]
+    )
+    translations: dict[int, dict[int, int]] = defaultdict(dict)
+    for pk, source_id, locale_id in Translation.objects.filter(source_id__in=source_ids, enabled=True).values_list(
+        "id", "source_id", "target_locale_id"
+    ):
+        translations[source_id][locale_id] = pk
+    targets: dict = defaultdict(dict)
+    for pk, key, locale_id, live in Page.objects.filter(translation_key__in=keys, locale_id__in=code_of).values_list(
+        "id", "translation_key", "locale_id", "live"
+    ):
+        targets[key][locale_id] = (pk, live)
+    # Few pages are under review at any time: fetch them all, not by id.
+    in_review = {
+        int(object_id)
+        for object_id in WorkflowState.objects.filter(
+            status=WorkflowState.STATUS_IN_PROGRESS, base_content_type=ContentType.objects.get_for_model(Page)
         ).values_list("object_id", flat=True)
-    )
-    totals, translated = _progress([source["id"] for source in sources.values()])
-    rows = []
-    for story in stories:
-        source = sources.get((story["translation_key"], story["locale_id"]))
-        cells = []
-        for locale in locales:
-            cells.append(_cell(story, locale, source, translations, targets, in_review, totals, translated))
-        rows.append(
-            StoryRow(page_id=story["id"], title=story["title"], locale_code=code_of.get(story["locale_id"], ""), cells=cells)
+    }
+    totals, translated = _progress(source_ids)
+    context = (translations, targets, in_review, totals, translated)
+    return [
+        StoryRow(
+            page_id=story["id"],
+            title=story["title"],
+            locale_code=code_of.get(story["locale_id"], ""),
+            cells=_row_cells(story, sources.get((story["translation_key"], story["locale_id"])), code_of, context),
         )
-    return rows
+        for story in stories
+    ]
 
 
-def _cell(story, locale, source, translations, targets, in_review, totals, translated) -> Cell:
-    code = locale.language_code
-    if locale.pk == story["locale_id"]:
-        return Cell(code, Status.SOURCE, page_id=story["id"])
-    translation_id = translations.get((source["id"], locale.pk)) if source else None
-    target = targets.get((story["translation_key"], locale.pk))
-    if translation_id is None:
-        return Cell(code, Status.NOT_REQUESTED, page_id=target["id"] if target else None)
-    status = _cell_status(
-        published_at=story["last_published_at"],
-        source_updated_at=source["last_updated_at"],
-        target=target,
-        in_review=target is not None and str(target["id"]) in in_review,
-    )
-    percent = None
-    if status == Status.IN_PROGRESS:
-        total = totals.get(source["id"], 0)
-        percent = round(100 * translated.get((source["id"], locale.pk), 0) / total) if total else 100
-    return Cell(code, status, percent, target["id"] if target else None, translation_id)
+def _row_cells(story: dict, source: dict | None, code_of: dict[int, str], context) -> list[Cell]:
+    translations, targets, in_review, totals, translated = context
+    key, story_locale = story["translation_key"], story["locale_id"]
+    source_id = source["id"] if source else None
+    published = story["last_published_at"]
+    outdated = bool(source and published and published > source["last_updated_at"])
+    total = totals.get(source_id, 0)
+    story_targets = targets.get(key, {})
+    story_translations = translations.get(source_id, {})
+    story_translated = translated.get(source_id, {})
+    cells = []
+    for locale_id, code in code_of.items():
+        if locale_id == story_locale:
+            cells.append(Cell(code, Status.SOURCE, None, story["id"]))
+            continue
+        target = story_targets.get(locale_id)
+        page_id = target[0] if target else None
+        translation_id = story_translations.get(locale_id)
+        if translation_id is None:
+            cells.append(Cell(code, Status.NOT_REQUESTED, None, page_id))
+        elif outdated:
+            cells.append(Cell(code, Status.OUTDATED, None, page_id, translation_id))
+        elif page_id in in_review:
+            cells.append(Cell(code, Status.AWAITING_REVIEW, None, page_id, translation_id))
+        elif target and target[1]:
+            cells.append(Cell(code, Status.CURRENT, None, page_id, translation_id))
+        else:
+            done = story_translated.get(locale_id, 0)
+            percent = round(100 * done / total) if total else 100
+            cells.append(Cell(code, Status.IN_PROGRESS, percent, page_id, translation_id))
+    return cells
 
 
 STORY_FIELDS = ("id", "title", "translation_key", "locale_id", "last_published_at")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 
 from django.core.paginator import Paginator
+from django.db.models import QuerySet
 from django.http import StreamingHttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
@@ -29,8 +30,11 @@ def report_locales(language: str | None) -> list[Locale]:
     return [loc for loc in locales if not language or loc.language_code == language]
 
 
-def filtered_rows(form: ReportFilterForm, stories: list[dict], locales: list[Locale]):
-    rows = status_matrix(stories, locales=locales)
+def filtered_rows(form: ReportFilterForm, stories: QuerySet, locales: list[Locale]):
+    """Every matching story's row (for CSV and the status filter)."""
+    rows = status_matrix(
+        list(stories.values(*STORY_FIELDS)), locales=locales, story_keys=stories.values("translation_key")
+    )
     status = form.cleaned_data.get("status")
     if status:
         rows = [row for row in rows if any(cell.status == status for cell in row.cells)]
@@ -46,10 +50,10 @@ def status_report(request):
         stories = stories.filter(pk=data["story"])
     locales = report_locales(data.get("language"))
     if request.GET.get("format") == "csv":
-        return _csv(form if form.is_bound else _bound_empty(), list(stories.values(*STORY_FIELDS)), locales)
+        return _csv(form if form.is_bound else _bound_empty(), stories, locales)
     if data.get("status"):
         # The status filter needs every row's cells; compute them all, then page.
-        rows = filtered_rows(form, list(stories.values(*STORY_FIELDS)), locales)
+        rows = filtered_rows(form, stories, locales)
         page = Paginator(rows, PER_PAGE).get_page(request.GET.get("p"))
         page_rows = page.object_list
     else:
