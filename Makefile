@@ -38,6 +38,7 @@ run: demo
 	@echo ""
 	@echo "  Site:   http://$(HOST):$(PORT)/en/"
 	@echo "  Admin:  http://$(HOST):$(PORT)/admin/   (demo login: admin / odop-demo-admin)"
+	@echo "  Roles:  editor, moderator, translator-<code>, reviewer-<code>  (password: odop-demo-translate)"
 	@echo "  Worker: started alongside (python manage.py db_worker)"
 	@echo ""
 	@trap 'kill 0' INT TERM EXIT; \
