@@ -19,6 +19,7 @@ from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from wagtail.models import Locale, Page, TranslatableMixin
+from wagtail_localize.models import TranslationSource
 from wagtail_localize.operations import TranslationCreator
 
 from .roles import enabled_codes
@@ -72,6 +73,28 @@ def _linked_snippets(page) -> list:
     return linked
 
 
+def _submit_snippet(snippet, *, locales: list[Locale], user) -> None:
+    """Translate a snippet into the locales it is not yet in.
+
+    Taxonomy is shared by many stories: a snippet already translated into a
+    locale is left alone (re-saving it for every story was most of the cost of
+    a submission). Its own related snippets (a district's state) come along.
+    """
+    have = set(type(snippet).objects.filter(translation_key=snippet.translation_key).values_list("locale_id", flat=True))
+    missing = [locale for locale in locales if locale.pk not in have]
+    if missing:
+        TranslationCreator(user, missing).create_translations(snippet, include_related_objects=True)
+
+
+def _submit_page(page, *, locales: list[Locale], user) -> None:
+    page = page.specific
+    source, _created = TranslationSource.get_or_create_from_instance(page)
+    related = [segment.object.get_instance(page.locale) for segment in source.relatedobjectsegment_set.all()]
+    for snippet in [*_linked_snippets(page), *related]:
+        _submit_snippet(snippet, locales=locales, user=user)
+    TranslationCreator(user, locales).create_translations(page, include_related_objects=False)
+
+
 def submit_for_translation(*, instances: Iterable, locale_codes: Iterable[str] | None, user=None) -> int:
     """Submit pages and/or snippets to the locales; return how many objects.
 
@@ -79,18 +102,17 @@ def submit_for_translation(*, instances: Iterable, locale_codes: Iterable[str] |
     of a large batch (the error is raised after the rest are done).
     """
     locales = target_locales(codes=locale_codes)
-    creator = TranslationCreator(user, locales)
     done, errors = 0, []
     for instance in instances:
         try:
             with transaction.atomic():
                 if isinstance(instance, Page):
-                    instance = instance.specific
-                    for snippet in _linked_snippets(instance):
-                        creator.create_translations(snippet, include_related_objects=True)
-                creator.create_translations(instance)
+                    _submit_page(instance, locales=locales, user=user)
+                else:
+                    TranslationCreator(user, locales).create_translations(instance)
             done += 1
         except Exception as error:  # noqa: BLE001 - reported together below
+            logger.exception("Submitting %r for translation failed", instance)
             errors.append(f"{instance!r}: {error}")
     if errors:
         raise SubmissionError("Some objects could not be submitted: " + "; ".join(errors))
