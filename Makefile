@@ -31,12 +31,14 @@ dev-venv: $(VENV)/.dev node_modules/.installed
 
 demo: system-deps venv
 	$(MANAGE) migrate --noinput
+	$(MANAGE) setup_roles --demo-users
 	$(MANAGE) load_demo
 
 run: demo
 	@echo ""
 	@echo "  Site:   http://$(HOST):$(PORT)/en/"
 	@echo "  Admin:  http://$(HOST):$(PORT)/admin/   (demo login: admin / odop-demo-admin)"
+	@echo "  Roles:  editor, moderator, translator-<code>, reviewer-<code>  (password: odop-demo-translate)"
 	@echo "  Worker: started alongside (python manage.py db_worker)"
 	@echo ""
 	@trap 'kill 0' INT TERM EXIT; \

@@ -10,6 +10,7 @@ from pathlib import Path
 import dj_database_url
 
 from languages import registry as language_registry
+from translations.machine import settings_from_env as machine_translator_from_env
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -82,6 +83,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # 403 for translators acting outside their languages (translations/NOTES.md)
+    "translations.middleware.LocaleGuardMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -226,3 +229,8 @@ PRINT_NEWSBOX_GUTTER_MM = float(os.environ.get("PRINT_NEWSBOX_GUTTER_MM", "4"))
 PRINT_ICC_PROFILE = os.environ.get("PRINT_ICC_PROFILE", "")
 PRINT_IMAGE_DPI = int(os.environ.get("PRINT_IMAGE_DPI", "240"))  # 200-300 for the placed size
 PRINT_MAX_ATTEMPTS = int(os.environ.get("PRINT_MAX_ATTEMPTS", "3"))
+
+# --- Machine translation -----------------------------------------------------------
+# Off unless MT_BACKEND=libretranslate|bhashini (with MT_URL, MT_API_KEY,
+# MT_SERVICE_ID for Bhashini). See translations/NOTES.md.
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = machine_translator_from_env(os.environ)

@@ -1,0 +1,184 @@
+"""Offline translation with PO files, one per story and language.
+
+Export: a zip with one PO file per requested translation, written by
+wagtail-localize (`Translation.export_po`) plus our own headers naming the
+story, the language and the version of the source it was taken from.
+
+Import: a zip or single PO files. Each file is checked before anything is
+written and imported in its own transaction: a malformed file, a file for
+another story or language, or one exported from an older version of the
+source gets one precise error and changes nothing. A partial file keeps what
+it has and reports what is missing.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+import polib
+from django.db import transaction
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from wagtail.models import Page
+from wagtail_localize.models import StringSegment, Translation
+
+from .roles import locale_access
+
+HEADER_STORY = "X-ODOP-Story"
+HEADER_LOCALE = "X-ODOP-Language"
+HEADER_SOURCE_VERSION = "X-ODOP-Source-Version"
+HEADER_TRANSLATION = "X-WagtailLocalize-TranslationID"
+MAX_FILE_BYTES = 5 * 1024 * 1024
+
+
+@dataclass
+class FileReport:
+    name: str
+    error: str = ""
+    imported: int = 0
+    total: int = 0
+    missing: list[str] = field(default_factory=list)
+    translation: Translation | None = None
+
+    @property
+    def ok(self) -> bool:
+        return not self.error
+
+
+def source_version(translation: Translation) -> str:
+    return translation.source.last_updated_at.isoformat()
+
+
+def po_filename(translation: Translation) -> str:
+    return f"{slugify(translation.source.object_repr, allow_unicode=False)[:60] or 'story'}-{translation.source.object_id}.{translation.target_locale.language_code}.po"
+
+
+def translations_of(pages: Iterable[Page], *, locale_codes: list[str] | None = None):
+    keys = [page.translation_key for page in pages]
+    translations = Translation.objects.filter(source__object_id__in=keys, enabled=True).select_related(
+        "source", "target_locale"
+    )
+    if locale_codes:
+        translations = translations.filter(target_locale__language_code__in=locale_codes)
+    return translations.order_by("source__object_repr", "target_locale__language_code")
+
+
+def export_po(translation: Translation) -> polib.POFile:
+    po = translation.export_po()
+    po.metadata.update(
+        {
+            "Language": translation.target_locale.language_code,
+            HEADER_STORY: str(translation.source.object_id),
+            HEADER_LOCALE: translation.target_locale.language_code,
+            HEADER_SOURCE_VERSION: source_version(translation),
+        }
+    )
+    return po
+
+
+def export_zip(*, pages: Iterable[Page], locale_codes: list[str] | None = None) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for translation in translations_of(pages, locale_codes=locale_codes):
+            archive.writestr(po_filename(translation), str(export_po(translation)))
+    return buffer.getvalue()
+
+
+def expand_uploads(files: Iterable[tuple[str, bytes]]) -> list[tuple[str, bytes]]:
+    """Zip archives become their .po members; other files pass through."""
+    expanded = []
+    for name, data in files:
+        if name.lower().endswith(".zip"):
+            try:
+                with zipfile.ZipFile(io.BytesIO(data)) as archive:
+                    for member in archive.infolist():
+                        if member.filename.lower().endswith(".po") and not member.is_dir():
+                            if member.file_size > MAX_FILE_BYTES:
+                                expanded.append((member.filename, b""))
+                                continue
+                            expanded.append((member.filename, archive.read(member)))
+            except zipfile.BadZipFile:
+                expanded.append((name, b"\x00bad zip"))
+        else:
+            expanded.append((name, data))
+    return expanded
+
+
+def _parse(data: bytes) -> polib.POFile:
+    if not data or len(data) > MAX_FILE_BYTES:
+        raise ValueError(_("empty or larger than 5 MB"))
+    text = data.decode("utf-8")  # UnicodeDecodeError is a ValueError
+    if "msgid" not in text or "\n" not in text:
+        # polib would take a one-line string for a file name.
+        raise ValueError(_("no msgid entries"))
+    return polib.pofile(text)
+
+
+def _check(po: polib.POFile, *, user, story: Page | None) -> tuple[Translation, set[tuple[str, str]]]:
+    """The translation this file belongs to, or ValueError saying why not."""
+    uuid = po.metadata.get(HEADER_TRANSLATION)
+    if not uuid:
+        raise ValueError(_("no %(header)s header: not exported from this site") % {"header": HEADER_TRANSLATION})
+    translation = Translation.objects.filter(uuid=uuid).select_related("source", "target_locale").first()
+    if translation is None:
+        raise ValueError(_("translation %(uuid)s does not exist (deleted, or from another site)") % {"uuid": uuid})
+    code = translation.target_locale.language_code
+    if po.metadata.get(HEADER_LOCALE, code) != code or po.metadata.get("Language", code) != code:
+        raise ValueError(
+            _("file says language %(file)s but translation %(uuid)s is into %(code)s")
+            % {"file": po.metadata.get(HEADER_LOCALE) or po.metadata.get("Language"), "uuid": uuid, "code": code}
+        )
+    if po.metadata.get(HEADER_STORY, str(translation.source.object_id)) != str(translation.source.object_id):
+        raise ValueError(_("file names story %(story)s, which is not the story of its translation") % {"story": po.metadata[HEADER_STORY]})
+    if story is not None and str(translation.source.object_id) != str(story.translation_key):
+        raise ValueError(
+            _("file is for “%(other)s”, not for “%(story)s”") % {"other": translation.source.object_repr, "story": story.title}
+        )
+    if not locale_access(user).allows(code):
+        raise ValueError(_("you may not translate into %(code)s") % {"code": code})
+    exported_version = po.metadata.get(HEADER_SOURCE_VERSION)
+    if exported_version and exported_version != source_version(translation):
+        raise ValueError(
+            _("outdated: exported from the source as of %(old)s, but the source was synced at %(new)s; export it again")
+            % {"old": exported_version, "new": source_version(translation)}
+        )
+    segments = set(
+        StringSegment.objects.filter(source_id=translation.source_id).values_list("context__path", "string__data")
+    )
+    unknown = [entry for entry in po if not entry.obsolete and (entry.msgctxt, entry.msgid) not in segments]
+    if unknown:
+        raise ValueError(
+            _("outdated: %(count)d entr(y/ies) no longer in the source, first at line %(line)s (%(context)s)")
+            % {"count": len(unknown), "line": unknown[0].linenum, "context": unknown[0].msgctxt}
+        )
+    return translation, segments
+
+
+def import_file(*, name: str, data: bytes, user, story: Page | None = None) -> FileReport:
+    report = FileReport(name=name)
+    try:
+        po = _parse(data)
+        translation, segments = _check(po, user=user, story=story)
+    except (ValueError, OSError) as error:
+        report.error = _("%(name)s: %(error)s") % {"name": name, "error": error}
+        return report
+    with transaction.atomic():
+        warnings = translation.import_po(po, user=user, tool_name="PO file")
+        if warnings:
+            transaction.set_rollback(True)
+            report.error = _("%(name)s: %(warnings)s") % {"name": name, "warnings": "; ".join(map(repr, warnings))}
+            return report
+    report.translation = translation
+    live_entries = [entry for entry in po if not entry.obsolete]
+    report.total = len(segments)
+    report.imported = sum(1 for entry in live_entries if entry.msgstr)
+    given = {(entry.msgctxt, entry.msgid) for entry in live_entries if entry.msgstr}
+    report.missing = sorted(context for context, msgid in segments if (context, msgid) not in given)
+    return report
+
+
+def import_uploads(*, files: Iterable[tuple[str, bytes]], user, story: Page | None = None) -> list[FileReport]:
+    return [import_file(name=name, data=data, user=user, story=story) for name, data in expand_uploads(files)]

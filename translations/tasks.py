@@ -1,0 +1,18 @@
+"""Background work (django-tasks). Each task is a thin wrapper around a service
+so tests can call the service directly. Production runs `manage.py db_worker`."""
+
+from django_tasks import task
+
+from .services import notifications, submission
+
+
+@task()
+def submit_translations_task(*, page_ids: list[int], snippets: list[dict], locale_codes: list[str], user_id: int | None):
+    return submission.submit_by_reference(
+        page_ids=page_ids, snippets=snippets, locale_codes=locale_codes or None, user_id=user_id
+    )
+
+
+@task()
+def notify_translators_task(*, page_id: int):
+    return notifications.notify_translators_of_source_change(page_id=page_id)

@@ -1,0 +1,91 @@
+import csv
+import io
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from wagtail.models import Locale
+
+from taxonomy.models import Sector
+from translations.selectors import STORY_FIELDS, Status, source_stories, status_matrix
+from translations.services.submission import submit_for_translation
+
+from .conftest import build_story
+
+pytestmark = pytest.mark.django_db
+
+URL = "/admin/translations/status/"
+
+
+@pytest.fixture
+def more_stories(world):
+    food = Sector.objects.create(name="Food processing", slug="food")
+    stories = [build_story(title=f"Pickles of district {n}", slug=f"pickle-{n}", sector=food) for n in range(5)]
+    submit_for_translation(instances=stories[:2], locale_codes=["hi"], user=world.admin)
+    return stories
+
+
+def test_report_lists_every_source_story_with_a_cell_per_language(world, client, more_stories):
+    client.force_login(world.admin)
+    response = client.get(URL)
+    assert response.status_code == 200
+    rows = response.context["rows"]
+    assert {row.page_id for row in rows} == {world.story.pk, *(s.pk for s in more_stories)}
+    by_id = {row.page_id: {cell.locale_code: cell.status for cell in row.cells} for row in rows}
+    assert by_id[more_stories[0].pk]["hi"] == Status.IN_PROGRESS
+    assert by_id[more_stories[0].pk]["ta"] == Status.NOT_REQUESTED
+    assert by_id[more_stories[4].pk]["hi"] == Status.NOT_REQUESTED
+    assert by_id[world.story.pk]["en"] == Status.SOURCE
+
+
+def test_report_filters_by_sector_language_and_status(world, client, more_stories):
+    client.force_login(world.admin)
+    food = more_stories[0].sector
+    response = client.get(URL, {"sector": food.pk, "language": "hi", "status": Status.NOT_REQUESTED})
+    rows = response.context["rows"]
+    assert {row.page_id for row in rows} == {s.pk for s in more_stories[2:]}
+    assert all(len(row.cells) == 1 for row in rows)
+
+
+def test_report_filters_by_state(world, client, more_stories):
+    client.force_login(world.admin)
+    state = world.story.districts.get().state
+    rows = client.get(URL, {"state": state.pk}).context["rows"]
+    assert world.story.pk in {row.page_id for row in rows}
+    assert more_stories[0].pk not in {row.page_id for row in rows}
+
+
+def test_csv_export_has_a_column_per_language_and_names_each_status(world, client, more_stories):
+    client.force_login(world.admin)
+    response = client.get(URL, {"format": "csv"})
+    assert response["Content-Type"].startswith("text/csv")
+    text = b"".join(response.streaming_content).decode("utf-8-sig")
+    table = list(csv.reader(io.StringIO(text)))
+    assert table[0][:3] == ["Story ID", "Headline", "Source language"]
+    assert "hi" in table[0] and "ur" in table[0]
+    assert len(table) == 1 + 1 + len(more_stories)
+    assert any("In progress" in cell for row in table for cell in row)
+
+
+def test_status_matrix_uses_a_fixed_number_of_queries(world, more_stories):
+    locales = list(Locale.objects.all())
+    stories = list(source_stories().values(*STORY_FIELDS))
+    with CaptureQueriesContext(connection) as few:
+        status_matrix([s for s in stories if s["id"] == world.story.pk], locales=locales)
+    with CaptureQueriesContext(connection) as many:
+        status_matrix(stories, locales=locales)
+    assert len(many) == len(few) <= 7
+
+
+def test_report_page_renders_in_bounded_queries(world, client, more_stories):
+    client.force_login(world.admin)
+    client.get(URL)
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(URL).status_code == 200
+    assert len(queries) <= 20, [q["sql"][:120] for q in queries]
+
+
+def test_translator_sees_the_report(world, client):
+    client.force_login(world.users[("translator", "ur")])
+    assert client.get(reverse("odop_translations:status_report")).status_code == 200
