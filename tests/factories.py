@@ -84,7 +84,9 @@ class StoryIndexPageFactory(wagtail_factories.PageFactory):
 
     @classmethod
     def _create(cls, model_class, *args, **kwargs):
-        kwargs.setdefault("parent", home_page())
+        # wagtail_factories declares `parent` (default None): setdefault would not apply.
+        if kwargs.get("parent") is None:
+            kwargs["parent"] = home_page()
         return super()._create(model_class, *args, **kwargs)
 
 
@@ -105,7 +107,7 @@ class SuccessStoryPageFactory(wagtail_factories.PageFactory):
 
     @classmethod
     def _create(cls, model_class, *args, **kwargs):
-        if "parent" not in kwargs:
+        if kwargs.get("parent") is None:
             kwargs["parent"] = StoryIndexPage.objects.filter(locale__language_code="en").first() or (
                 StoryIndexPageFactory()
             )
@@ -121,7 +123,9 @@ class WorkshopIndexPageFactory(wagtail_factories.PageFactory):
 
     @classmethod
     def _create(cls, model_class, *args, **kwargs):
-        kwargs.setdefault("parent", home_page())
+        # wagtail_factories declares `parent` (default None): setdefault would not apply.
+        if kwargs.get("parent") is None:
+            kwargs["parent"] = home_page()
         return super()._create(model_class, *args, **kwargs)
 
 
@@ -133,3 +137,11 @@ class WorkshopPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = WorkshopPage
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        if kwargs.get("parent") is None:
+            kwargs["parent"] = WorkshopIndexPage.objects.filter(locale__language_code="en").first() or (
+                WorkshopIndexPageFactory()
+            )
+        return super()._create(model_class, *args, **kwargs)

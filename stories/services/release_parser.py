@@ -279,7 +279,11 @@ def _parse_posted_on(line: _Line) -> tuple[dt.datetime, str]:
         raise ReleaseFormatError(
             f"'{match['day']} {match['month']} {match['year']}' is not a date ({error})", line=line.number
         ) from error
-    return posted_at, (match["office"] or "").strip()
+    office = (match["office"] or "").strip()
+    if len(office) > 255:
+        raise ReleaseFormatError(f"the issuing office is {len(office)} characters long; at most 255 fit",
+                                 line=line.number)
+    return posted_at, office
 
 
 def _parse_body_and_initials(
