@@ -145,3 +145,23 @@ class WorkshopPageFactory(wagtail_factories.PageFactory):
                 WorkshopIndexPageFactory()
             )
         return super()._create(model_class, *args, **kwargs)
+
+
+def translate(instance, *language_codes: str, publish: bool = True):
+    """Translate `instance` through wagtail-localize's own machinery, as the
+    "Translate" action in the admin does: TranslationCreator makes a
+    TranslationSource, translates the snippets it points at first, then calls
+    Translation.save_target(). Untranslated strings fall back to the source.
+    Returns the translations in the order of `language_codes`."""
+    from wagtail.models import Page
+    from wagtail_localize.operations import TranslationCreator
+
+    locales = [locale(code) for code in language_codes]
+    TranslationCreator(user=None, target_locales=locales).create_translations(instance)
+    translations = [instance.get_translation(target) for target in locales]
+    if publish:
+        for translation in translations:
+            if isinstance(translation, Page) and not translation.live:
+                translation.get_latest_revision().publish()
+                translation.refresh_from_db()
+    return translations
