@@ -135,16 +135,25 @@ def _create_story_index(*, locale: Locale, publish: bool) -> StoryIndexPage:
         source = _create_default_story_index(locale=default_locale, publish=publish)
     if locale.pk == default_locale.pk:
         return source
-    translation_source, _ = TranslationSource.get_or_create_from_instance(source)
+    home = source.get_parent().specific
+    if not home.is_root() and not home.has_translation(locale):
+        # A real translation, not the alias Wagtail would copy on the way:
+        # translators can then translate the home page's own text.
+        _translate_page(home, locale=locale, publish=publish)
+    return _translate_page(source, locale=locale, publish=publish)
+
+
+def _translate_page(page, *, locale: Locale, publish: bool):
+    translation_source, _ = TranslationSource.get_or_create_from_instance(page)
     translation, _ = Translation.objects.get_or_create(source=translation_source, target_locale=locale)
     # Saved as a draft and published here rather than through save_target's
     # on-commit hook, so that the whole import stays one visible transaction.
     translation.save_target(publish=False)
-    index = source.get_translation(locale)
+    translated = page.get_translation(locale)
     if publish:
-        index.get_latest_revision().publish()
-        index.refresh_from_db()
-    return index
+        translated.get_latest_revision().publish()
+        translated.refresh_from_db()
+    return translated
 
 
 def _create_default_story_index(*, locale: Locale, publish: bool) -> StoryIndexPage:
