@@ -219,3 +219,16 @@ def test_failure_while_saving_the_story_rolls_back_everything():
 def test_release_id_of_imported_story_is_not_handed_out_again():
     import_release("english_release.txt", "--locale", "en", "--publish")
     assert SuccessStoryPageFactory().release_id != 2004512
+
+
+def test_urdu_release_becomes_a_right_to_left_urdu_story(client):
+    import_release("urdu_release.txt", "--locale", "ur", "--publish")
+    story = SuccessStoryPage.objects.get(release_id=2004514)
+    assert story.locale.language_code == "ur"
+    assert story.ministry.name == "وزارت تجارت و صنعت"
+    assert story.footer_initials == "ش ح ۔ ع و ۔ ن ع"
+    assert story.slug.isascii() and story.slug.endswith("-2004514")
+    html = client.get(story.url).content.decode()
+    assert '<html lang="ur" dir="rtl">' in html
+    assert "ورکشاپ میں 120 بُنکروں" in html
+    assert "<bdi>(Release ID: 2004514)</bdi>" in html
