@@ -21,7 +21,7 @@ from home.models import HomePage
 from languages import registry
 from taxonomy.models import IssuingOffice, Ministry
 
-from ..models import StoryIndexPage, SuccessStoryPage
+from ..models import ReleaseIdSequence, StoryIndexPage, SuccessStoryPage
 from .release_parser import Release
 
 SLUG_MAX_WORDS_LENGTH = 60
@@ -81,6 +81,7 @@ def plan_import(*, release: Release, locale: Locale, parent_id: int | None = Non
 def import_release(
     *, release: Release, locale: Locale, publish: bool = False, parent_id: int | None = None
 ) -> ImportResult:
+    _wait_for_other_imports()
     plan = plan_import(release=release, locale=locale, parent_id=parent_id)
     ministry = _snippet_named(Ministry, name=release.ministry, locale=locale)
     office = (
@@ -101,6 +102,15 @@ def import_release(
         revision.publish()
         page.refresh_from_db()
     return ImportResult(page=page, created=plan.existing is None, published=publish)
+
+
+def _wait_for_other_imports() -> None:
+    """Two imports of one release at once must not both create a page: the
+    page's locale lives in another table, so no unique constraint can say
+    so. Imports queue on the release ID counter's row instead (PostgreSQL
+    row lock; SQLite's write transactions are serialised already)."""
+    ReleaseIdSequence.objects.get_or_create(pk=1)
+    ReleaseIdSequence.objects.select_for_update().filter(pk=1).first()
 
 
 def _story_index(*, locale: Locale, parent_id: int | None) -> StoryIndexPage | None:
