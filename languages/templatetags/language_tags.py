@@ -25,9 +25,8 @@ def page_language(context, page=None):
     """The Language of the page being rendered, else of the request's URL.
 
     Wagtail serves a page that has no translation in the URL's language in its
-    own language (/ta/stories/x/ shows the English story), and an admin preview
-    of a Hindi page runs under the editor's admin language: in both cases the
-    page's locale, not the URL, says what language the text is in.
+    own language (/ta/stories/x/ shows the English story): the page's locale,
+    not the URL, says what language the text is in.
     """
     locale = getattr(page, "locale", None)
     if locale is not None:

@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from django.utils import translation
 
 from tests.factories import StoryIndexPageFactory, SuccessStoryPageFactory, translate
 
@@ -46,3 +47,10 @@ def test_urdu_page_sets_the_nastaliq_font_for_its_script(client, story):
     (urdu,) = translate(story, "ur")
     html = client.get(urdu.url).content.decode()
     assert '--script-font: "Noto Nastaliq Urdu"' in html
+
+
+def test_admin_preview_of_a_hindi_page_says_hindi_under_an_english_admin(story):
+    (hindi,) = translate(story, "hi")
+    with translation.override("en"):
+        response = hindi.make_preview_request()
+    assert HTML_TAG.search(response.content.decode()).group(0) == '<html lang="hi" dir="ltr">'
