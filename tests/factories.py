@@ -4,7 +4,7 @@ import datetime as dt
 
 import factory
 import wagtail_factories
-from wagtail.models import Locale
+from wagtail.models import Locale, Page, Site
 
 from home.models import HomePage
 from stories.models import StoryIndexPage, SuccessStoryPage
@@ -72,7 +72,20 @@ class IssuingOfficeFactory(LocaleFactoryMixin):
 
 
 def home_page() -> HomePage:
-    return HomePage.objects.get(locale__language_code="en", depth=2)
+    """The English home page, made again (with the tree root and the default
+    Site) when a transactional test has flushed what the migrations made."""
+    home = HomePage.objects.filter(locale__language_code="en", depth=2).first()
+    if home is not None:
+        return home
+    root = Page.get_first_root_node() or Page.add_root(
+        instance=Page(title="Root", slug="root", locale=locale("en"))
+    )
+    home = root.add_child(instance=HomePage(title="ODOP Success Stories", slug="home", locale=locale("en")))
+    Site.objects.update_or_create(
+        is_default_site=True,
+        defaults={"hostname": "localhost", "port": 80, "root_page": home, "site_name": "ODOP Success Stories"},
+    )
+    return home
 
 
 class StoryIndexPageFactory(wagtail_factories.PageFactory):
@@ -153,7 +166,6 @@ def translate(instance, *language_codes: str, publish: bool = True):
     TranslationSource, translates the snippets it points at first, then calls
     Translation.save_target(). Untranslated strings fall back to the source.
     Returns the translations in the order of `language_codes`."""
-    from wagtail.models import Page
     from wagtail_localize.operations import TranslationCreator
 
     locales = [locale(code) for code in language_codes]
