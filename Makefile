@@ -56,6 +56,9 @@ test: system-deps dev-venv
 	$(VENV)/bin/ruff check .
 	DJANGO_SETTINGS_MODULE=cms.settings.test $(MANAGE) check
 	DJANGO_SETTINGS_MODULE=cms.settings.test $(MANAGE) makemigrations --check --dry-run
+	@# Deploy checks on production settings, with a throwaway key for this one run.
+	SECRET_KEY="$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(50))')" ALLOWED_HOSTS=odop.example.gov.in \
+	  $(MANAGE) check --deploy --fail-level WARNING --settings=cms.settings.production
 	$(VENV)/bin/pytest
 
 bench: venv

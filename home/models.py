@@ -14,6 +14,18 @@ class HomePage(Page):
     class Meta:
         verbose_name = _("home page")
 
+    def route(self, request, path_components):
+        """Most requests go to the story index or below: find it (already
+        specific) in one query instead of Wagtail's two."""
+        if path_components:
+            from stories.models import StoryIndexPage
+
+            index = StoryIndexPage.objects.child_of(self).filter(slug=path_components[0]).first()
+            if index is not None:
+                index._cached_parent_obj = self
+                return index.route(request, path_components[1:])
+        return super().route(request, path_components)
+
     def get_context(self, request, *args, **kwargs):
         from stories.selectors import story_listing
 

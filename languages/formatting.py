@@ -1,7 +1,10 @@
 """Dates and numbers in a page's language, from CLDR through Babel.
 
-Numbers use Latin digits in every language, as PIB's own releases do, with
-CLDR's Indian grouping (12,34,567). Dates are shown in IST.
+Numbers use Latin digits in every language, as PIB's own releases do, and
+the Indian grouping 12,34,567 (lakh, crore) in every language: CLDR gives it
+for en_IN, hi, ta and most Indian locales but not for ur, sd, ks, kn, doi,
+mai, mni or sat, whose Indian editions still count in lakhs and crores. The
+separators are each locale's own, from CLDR. Dates are shown in IST.
 """
 
 from __future__ import annotations
@@ -17,6 +20,8 @@ from babel.numbers import format_decimal
 from . import registry
 
 IST = ZoneInfo("Asia/Kolkata")
+# CLDR's en_IN/hi_IN decimal pattern: groups of three, then of two.
+INDIAN_DECIMAL_PATTERN = "#,##,##0.###"
 
 
 def to_ist(value: dt.datetime) -> dt.datetime:
@@ -32,7 +37,9 @@ def format_number(value, language_code: str) -> str:
         number = Decimal(str(value).replace(",", ""))
     except InvalidOperation:
         return str(value)
-    return format_decimal(number, locale=language.babel_locale, numbering_system="latn")
+    return format_decimal(
+        number, format=INDIAN_DECIMAL_PATTERN, locale=language.babel_locale, numbering_system="latn"
+    )
 
 
 def format_posted_date(value: dt.date | dt.datetime, language_code: str) -> str:

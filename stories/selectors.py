@@ -54,21 +54,57 @@ def story_listing(
     )
 
 
-def localize_taxonomy(objects: Iterable, *, locale: Locale) -> list:
+def story_for_route(*, parent: Page, slug: str) -> SuccessStoryPage | None:
+    """The story at `slug` under `parent`, with the snippets its page shows."""
+    return (
+        SuccessStoryPage.objects.child_of(parent)
+        .filter(slug=slug)
+        .select_related("locale", "ministry", "issuing_office", "sector", "hero_image")
+        .first()
+    )
+
+
+def localize_taxonomy(objects: Iterable, *, locale: Locale, select_related: tuple[str, ...] = ()) -> list:
     """The same snippets in `locale` where translated, the originals otherwise.
 
-    One query per call, whatever the number of objects.
+    At most one query per call, whatever the number of objects, and none when
+    they are all in `locale` already.
     """
     objects = list(objects)
-    if not objects:
-        return []
+    if not objects or all(obj.locale_id == locale.pk for obj in objects):
+        return objects
     model = type(objects[0])
     keys = [obj.translation_key for obj in objects]
-    translated = {
-        obj.translation_key: obj
-        for obj in model.objects.filter(translation_key__in=keys, locale=locale)
-    }
+    translations = model.objects.filter(translation_key__in=keys, locale=locale)
+    if select_related:
+        translations = translations.select_related(*select_related)
+    translated = {obj.translation_key: obj for obj in translations}
     return [translated.get(obj.translation_key, obj) for obj in objects]
+
+
+def localize_related(related, *, locale: Locale, select_related: tuple[str, ...] = ()) -> list:
+    """The snippets of a many-to-many relation (``story.districts.all()``)
+    in `locale` where translated, the linked originals otherwise. One query:
+    the links and their translations are read together.
+
+    A page rebuilt from a revision (previews) holds its links in memory; they
+    are localized with `localize_taxonomy` instead.
+    """
+    if not isinstance(related, QuerySet):
+        return localize_taxonomy(related, locale=locale, select_related=select_related)
+    model = related.model
+    linked_or_translated = model.objects.filter(
+        Q(pk__in=related.values("pk"))
+        | Q(locale=locale, translation_key__in=related.values("translation_key"))
+    )
+    if select_related:
+        linked_or_translated = linked_or_translated.select_related(*select_related)
+    chosen: dict = {}
+    for obj in linked_or_translated:
+        current = chosen.get(obj.translation_key)
+        if current is None or (obj.locale_id == locale.pk and current.locale_id != locale.pk):
+            chosen[obj.translation_key] = obj
+    return sorted(chosen.values(), key=lambda obj: (str(obj), obj.pk))
 
 
 def localized_stories(stories: Iterable[SuccessStoryPage], *, locale: Locale) -> list[SuccessStoryPage]:
@@ -86,10 +122,13 @@ def localized_stories(stories: Iterable[SuccessStoryPage], *, locale: Locale) ->
 
 
 def story_taxonomy(story: SuccessStoryPage) -> dict:
-    """The story's districts, states and products in the story's own language."""
-    districts = localize_taxonomy(story.districts.select_related("state"), locale=story.locale)
-    products = localize_taxonomy(story.products.all(), locale=story.locale)
-    states = localize_taxonomy(
-        {d.state.translation_key: d.state for d in districts}.values(), locale=story.locale
-    )
+    """The story's districts, states and products in the story's own language.
+
+    Two queries, whatever the number of districts and products, and a third
+    only when a district has no translation (its state may have one).
+    """
+    locale = story.locale
+    districts = localize_related(story.districts.all(), locale=locale, select_related=("state",))
+    products = localize_related(story.products.all(), locale=locale)
+    states = localize_taxonomy({d.state.translation_key: d.state for d in districts}.values(), locale=locale)
     return {"districts": districts, "states": states, "products": products}

@@ -4,7 +4,7 @@ import datetime as dt
 
 import factory
 import wagtail_factories
-from wagtail.models import Locale
+from wagtail.models import Locale, Page, Site
 
 from home.models import HomePage
 from stories.models import StoryIndexPage, SuccessStoryPage
@@ -72,7 +72,20 @@ class IssuingOfficeFactory(LocaleFactoryMixin):
 
 
 def home_page() -> HomePage:
-    return HomePage.objects.get(locale__language_code="en", depth=2)
+    """The English home page, made again (with the tree root and the default
+    Site) when a transactional test has flushed what the migrations made."""
+    home = HomePage.objects.filter(locale__language_code="en", depth=2).first()
+    if home is not None:
+        return home
+    root = Page.get_first_root_node() or Page.add_root(
+        instance=Page(title="Root", slug="root", locale=locale("en"))
+    )
+    home = root.add_child(instance=HomePage(title="ODOP Success Stories", slug="home", locale=locale("en")))
+    Site.objects.update_or_create(
+        is_default_site=True,
+        defaults={"hostname": "localhost", "port": 80, "root_page": home, "site_name": "ODOP Success Stories"},
+    )
+    return home
 
 
 class StoryIndexPageFactory(wagtail_factories.PageFactory):
@@ -84,7 +97,9 @@ class StoryIndexPageFactory(wagtail_factories.PageFactory):
 
     @classmethod
     def _create(cls, model_class, *args, **kwargs):
-        kwargs.setdefault("parent", home_page())
+        # wagtail_factories declares `parent` (default None): setdefault would not apply.
+        if kwargs.get("parent") is None:
+            kwargs["parent"] = home_page()
         return super()._create(model_class, *args, **kwargs)
 
 
@@ -105,7 +120,7 @@ class SuccessStoryPageFactory(wagtail_factories.PageFactory):
 
     @classmethod
     def _create(cls, model_class, *args, **kwargs):
-        if "parent" not in kwargs:
+        if kwargs.get("parent") is None:
             kwargs["parent"] = StoryIndexPage.objects.filter(locale__language_code="en").first() or (
                 StoryIndexPageFactory()
             )
@@ -121,7 +136,9 @@ class WorkshopIndexPageFactory(wagtail_factories.PageFactory):
 
     @classmethod
     def _create(cls, model_class, *args, **kwargs):
-        kwargs.setdefault("parent", home_page())
+        # wagtail_factories declares `parent` (default None): setdefault would not apply.
+        if kwargs.get("parent") is None:
+            kwargs["parent"] = home_page()
         return super()._create(model_class, *args, **kwargs)
 
 
@@ -133,3 +150,30 @@ class WorkshopPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = WorkshopPage
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        if kwargs.get("parent") is None:
+            kwargs["parent"] = WorkshopIndexPage.objects.filter(locale__language_code="en").first() or (
+                WorkshopIndexPageFactory()
+            )
+        return super()._create(model_class, *args, **kwargs)
+
+
+def translate(instance, *language_codes: str, publish: bool = True):
+    """Translate `instance` through wagtail-localize's own machinery, as the
+    "Translate" action in the admin does: TranslationCreator makes a
+    TranslationSource, translates the snippets it points at first, then calls
+    Translation.save_target(). Untranslated strings fall back to the source.
+    Returns the translations in the order of `language_codes`."""
+    from wagtail_localize.operations import TranslationCreator
+
+    locales = [locale(code) for code in language_codes]
+    TranslationCreator(user=None, target_locales=locales).create_translations(instance)
+    translations = [instance.get_translation(target) for target in locales]
+    if publish:
+        for translation in translations:
+            if isinstance(translation, Page) and not translation.live:
+                translation.get_latest_revision().publish()
+                translation.refresh_from_db()
+    return translations

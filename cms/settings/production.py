@@ -4,10 +4,18 @@ from .base import *  # noqa: F403
 
 DEBUG = False
 
-if not SECRET_KEY or SECRET_KEY.startswith(("dev-only", "test-only")) or len(SECRET_KEY) < 32:  # noqa: F405
+# The same bar as Django's own deploy check (security.W009): 50 characters,
+# at least 5 different ones, not one of our dev/test placeholders.
+if (
+    not SECRET_KEY  # noqa: F405
+    or SECRET_KEY.startswith(("dev-only", "test-only", "django-insecure"))  # noqa: F405
+    or len(SECRET_KEY) < 50  # noqa: F405
+    or len(set(SECRET_KEY)) < 5  # noqa: F405
+):
     raise ImproperlyConfigured(
-        "SECRET_KEY must be set in the environment to a random string of at least "
-        "32 characters for production settings."
+        "SECRET_KEY must be set in the environment to a random string of at least 50 characters "
+        "for production settings, e.g. "
+        "python -c 'import secrets; print(secrets.token_urlsafe(50))'"
     )
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

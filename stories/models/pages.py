@@ -35,6 +35,18 @@ class StoryIndexPage(Page):
         context["stories"] = story_listing(locale=self.locale, parent=self)[:50]
         return context
 
+    def route(self, request, path_components):
+        """Find a story and the snippets its page shows in one query, where
+        Wagtail's route would take two plus one per foreign key."""
+        if len(path_components) == 1:
+            from ..selectors import story_for_route
+
+            story = story_for_route(parent=self, slug=path_components[0])
+            if story is not None:
+                story._cached_parent_obj = self
+                return story.route(request, [])
+        return super().route(request, path_components)
+
 
 class StoryTag(TaggedItemBase):
     content_object = ParentalKey(

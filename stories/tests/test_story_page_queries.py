@@ -1,0 +1,100 @@
+"""The story page's query count: at most 12, and flat as a story grows."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from stories.models import Seller
+from tests.factories import (
+    DistrictFactory,
+    ProductFactory,
+    StateFactory,
+    StoryIndexPageFactory,
+    SuccessStoryPageFactory,
+    home_page,
+    translate,
+)
+
+MAX_QUERIES = 12
+pytestmark = pytest.mark.django_db
+
+
+def grow(story, *, count: int) -> None:
+    """Give the story `count` districts (in different states), products and sellers."""
+    for n in range(count):
+        district = DistrictFactory(state=StateFactory())
+        story.districts.add(district)
+        story.products.add(ProductFactory(district=district))
+        Seller.objects.create(
+            page=story,
+            name=f"Seller {n}",
+            kind="artisan",
+            locale=story.locale,
+            where_to_buy=[("link", {"marketplace": "ondc", "url": f"https://ondc.example/{n}"})],
+        )
+    story.save_revision().publish()
+
+
+def queries_for(client, url: str) -> int:
+    client.get(url)  # warm per-process caches (site root paths, content types)
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(captured.captured_queries)
+
+
+@pytest.fixture(autouse=True)
+def _production_data_cache(settings):
+    """Measure as production runs: per-page data cached (PUBLIC_DATA_CACHE_SECONDS
+    defaults to 300 outside tests), the full-page cache off so that every
+    request renders."""
+    settings.PUBLIC_DATA_CACHE_SECONDS = 300
+    settings.PUBLIC_PAGE_CACHE_SECONDS = 0
+
+
+@pytest.fixture
+def index():
+    return StoryIndexPageFactory()
+
+
+def test_story_page_stays_within_the_query_budget(client, index, django_assert_max_num_queries):
+    story = SuccessStoryPageFactory(parent=index)
+    grow(story, count=3)
+    client.get(story.url)
+    with django_assert_max_num_queries(MAX_QUERIES):
+        response = client.get(story.url)
+    assert response.status_code == 200
+    assert "Seller 2" in response.content.decode()
+
+
+def test_story_page_queries_do_not_grow_with_districts_products_or_sellers(client, index):
+    small = SuccessStoryPageFactory(parent=index)
+    grow(small, count=1)
+    large = SuccessStoryPageFactory(parent=index)
+    grow(large, count=12)
+    assert queries_for(client, large.url) == queries_for(client, small.url) <= MAX_QUERIES
+
+
+def test_translated_story_page_stays_within_the_budget_and_flat(client, index):
+    small = SuccessStoryPageFactory(parent=index)
+    grow(small, count=1)
+    large = SuccessStoryPageFactory(parent=index)
+    grow(large, count=12)
+    # The Hindi tree as real translations (as import_release and load_demo make
+    # it): alias ancestors would cost Wagtail's view-restriction check one
+    # query each.
+    translate(home_page(), "hi")
+    translate(index, "hi")
+    (hindi_small,) = translate(small, "hi")
+    (hindi_large,) = translate(large, "hi")
+    # Hindi names for some of the taxonomy: the page shows them through translation_key.
+    translate(large.districts.first(), "hi")
+    assert queries_for(client, hindi_large.url) == queries_for(client, hindi_small.url) <= MAX_QUERIES
+
+
+def test_story_index_queries_do_not_grow_with_stories(client, index):
+    SuccessStoryPageFactory(parent=index)
+    few = queries_for(client, index.url)
+    for _ in range(10):
+        SuccessStoryPageFactory(parent=index)
+    assert queries_for(client, index.url) == few
