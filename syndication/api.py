@@ -196,7 +196,7 @@ def _partner(request) -> Partner:
 
 
 def _release_id(value: str) -> int:
-    if not value.isdigit() or len(value) > 18 or int(value) == 0:
+    if not value.isdecimal() or len(value) > 18 or int(value) == 0:
         raise Problem(404, f"No story with release ID {value!r}.")
     return int(value)
 

@@ -66,7 +66,7 @@ def languages_for(partner: Partner, value: str | None) -> tuple[str, ...]:
 
 def _lgd_codes(name: str, value: str) -> list[int]:
     codes = _codes(value)
-    if not codes or not all(code.isdigit() and len(code) <= 9 for code in codes):
+    if not codes or not all(code.isdecimal() and len(code) <= 9 for code in codes):
         raise Problem(400, f"{name}={value!r}: expected LGD codes (digits), comma-separated.")
     return [int(code) for code in codes]
 

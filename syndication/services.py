@@ -114,7 +114,7 @@ def _states_by_reference(references: Iterable[str]) -> list[State]:
         query = State.objects.filter(locale__language_code=registry.DEFAULT_CODE)
         state = (
             query.filter(lgd_code=int(reference)).first()
-            if reference.isdigit()
+            if reference.isdecimal()
             else query.filter(name__iexact=reference).first()
         )
         (found if state else missing).append(state or reference)

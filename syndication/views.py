@@ -37,7 +37,7 @@ class PickupReportView(ReportView):
     def get_queryset(self):
         release_id = self.request.GET.get("release_id", "")
         return pickup_report_rows(
-            release_id=int(release_id) if release_id.isdigit() and len(release_id) < 19 else None,
+            release_id=int(release_id) if release_id.isdecimal() and len(release_id) < 19 else None,
             language=self.request.GET.get("lang") or None,
         )
 

@@ -48,7 +48,7 @@ def _snippet_model_from_namespace(namespace: str):
 
 
 def _digits(value: str | None) -> int | None:
-    return int(value) if value and value.isdigit() else None
+    return int(value) if value and value.isdecimal() else None
 
 
 # Our views that check the locale of each thing they touch themselves.
