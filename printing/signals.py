@@ -18,7 +18,12 @@ logger = logging.getLogger(__name__)
 
 @receiver(page_published, sender=SuccessStoryPage)
 def queue_pdfs_on_publish(sender, instance, revision, **kwargs):
+    from django.conf import settings
+
     from .tasks import enqueue_story_pdfs
+
+    if not getattr(settings, "PRINT_RENDER_ON_PUBLISH", True):
+        return
 
     page_id, revision_id = instance.pk, revision.pk if revision else None
     transaction.on_commit(lambda: enqueue_story_pdfs(page_id=page_id, revision_id=revision_id))

@@ -26,3 +26,10 @@ def rendered(django_db_setup, django_db_blocker):
         result["en"]["newsbox_cmyk"] = render_newsbox(story=english, variant=NewsboxVariant.CMYK)
         transaction.set_rollback(True)
     return result
+
+
+@pytest.fixture(autouse=True)
+def _render_on_publish(settings):
+    """The test settings turn publish-time rendering off for other apps' tests;
+    the printing tests are the ones that check it."""
+    settings.PRINT_RENDER_ON_PUBLISH = True
