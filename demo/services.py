@@ -161,11 +161,13 @@ def translate_taxonomy(*, taxonomy: dict, locales: list[Locale], user, result: D
 
 
 def names_translator(locale: Locale) -> SegmentTranslator:
-    index = data.STORY_LOCALES.index(locale.language_code)
+    """Names from data.NAMES; other languages fall back to the English name."""
+    code = locale.language_code
+    index = data.STORY_LOCALES.index(code) if code in data.STORY_LOCALES else None
 
     def translate(text: str, path: str) -> str | None:
         names = data.NAMES.get(text)
-        return names[index] if names else None
+        return names[index] if names and index is not None else None
 
     return translate
 
@@ -215,7 +217,9 @@ def ensure_site_pages(*, locale: Locale, result: DemoResult) -> dict[str, Page]:
         home.intro = intro
         home.save_revision().publish()
     stories = _child(home, StoryIndexPage, slug="stories", title="Success stories", result=result)
-    workshops = _child(home, WorkshopIndexPage, slug="odop-sampark", title="ODOP Sampark workshops", result=result)
+    workshops = _child(
+        home, WorkshopIndexPage, slug="odop-sampark", title="ODOP Sampark workshops", result=result
+    )
     return {"home": home, "stories": stories, "workshops": workshops}
 
 
@@ -254,7 +258,9 @@ def _phrase(text: str, locale: Locale) -> str | None:
 # --- Stories -----------------------------------------------------------------------------------
 
 
-def load_stories(*, index: StoryIndexPage, taxonomy: dict, user, result: DemoResult) -> list[SuccessStoryPage]:
+def load_stories(
+    *, index: StoryIndexPage, taxonomy: dict, user, result: DemoResult
+) -> list[SuccessStoryPage]:
     stories = []
     for position, story_data in enumerate(data.STORIES):
         story = SuccessStoryPage.objects.child_of(index).filter(slug=story_data["key"]).first()
@@ -327,7 +333,10 @@ def _create_story(*, index, story_data: dict, release_id: int, initials: str, ta
             ("heading", "Results in numbers"),
             (
                 "key_figures",
-                [{"value": value, "unit": unit, "label": label} for value, unit, label in story_data["figures"]],
+                [
+                    {"value": value, "unit": unit, "label": label}
+                    for value, unit, label in story_data["figures"]
+                ],
             ),
             ("heading", "What ODOP support included"),
             ("list", list(story_data["support"])),
@@ -436,6 +445,9 @@ def translate_workshop(*, workshop: WorkshopPage, locales: list[Locale], user, r
             item["summary"]: data.TEMPLATES["workshop_summary"][at].format(state=data.NAMES[state_name][at]),
         }
         if translate_object(
-            instance=workshop, locale=locale, translate_text=lambda text, path, k=known: k.get(text), user=user
+            instance=workshop,
+            locale=locale,
+            translate_text=lambda text, path, k=known: k.get(text),
+            user=user,
         ):
             result.add("workshop translation")
