@@ -42,6 +42,7 @@ ADMIN_USERNAME = "admin"
 ADMIN_PASSWORD = "odop-demo-admin"  # noqa: S105 - the documented demo login, created only here
 FIRST_RELEASE_ID = 2_100_001
 INITIALS = ["MG/AR/PK", "DS/SKS", "AD/NS", "RT/SM", "SS/AK"]
+CREDIT = "Illustration: ODOP demo (generated)"
 
 # A segment translator gets (source text, segment context path) and returns
 # the translated text, or None to let wagtail-localize fall back to the source.
@@ -308,8 +309,6 @@ def _create_story(*, index, story_data: dict, release_id: int, initials: str, ta
         slug=f"{story_data['key']}-detail",
     )
     caption = _caption(story_data, taxonomy)
-    credit = "Illustration: ODOP demo (generated)"
-    first, second = story_data["paragraphs"]
     story = SuccessStoryPage(
         title=story_data["headline"],
         slug=story_data["key"],
@@ -322,25 +321,9 @@ def _create_story(*, index, story_data: dict, release_id: int, initials: str, ta
         sector=product.sector,
         hero_image=hero,
         hero_caption=caption,
-        hero_credit=credit,
+        hero_credit=CREDIT,
         footer_initials=initials,
-        body=[
-            ("paragraph", f"<p>{html.escape(first, quote=False)}</p>"),
-            ("heading", "How the district built its brand"),
-            ("paragraph", f"<p>{html.escape(second, quote=False)}</p>"),
-            ("quote", {"quote": story_data["quote"], "speaker": story_data["speaker"]}),
-            ("image", {"image": detail, "caption": caption, "credit": credit}),
-            ("heading", "Results in numbers"),
-            (
-                "key_figures",
-                [
-                    {"value": value, "unit": unit, "label": label}
-                    for value, unit, label in story_data["figures"]
-                ],
-            ),
-            ("heading", "What ODOP support included"),
-            ("list", list(story_data["support"])),
-        ],
+        body=_story_body(story_data, image=detail, caption=caption),
     )
     story.districts = [district]
     story.products = [product]
@@ -356,6 +339,24 @@ def _create_story(*, index, story_data: dict, release_id: int, initials: str, ta
     index.add_child(instance=story)
     story.save_revision(user=user).publish(user=user)
     return story
+
+
+def _story_body(story_data: dict, *, image, caption: str) -> list:
+    first, second = story_data["paragraphs"]
+    return [
+        ("paragraph", f"<p>{html.escape(first, quote=False)}</p>"),
+        ("heading", "How the district built its brand"),
+        ("paragraph", f"<p>{html.escape(second, quote=False)}</p>"),
+        ("quote", {"quote": story_data["quote"], "speaker": story_data["speaker"]}),
+        ("image", {"image": image, "caption": caption, "credit": CREDIT}),
+        ("heading", "Results in numbers"),
+        (
+            "key_figures",
+            [{"value": value, "unit": unit, "label": label} for value, unit, label in story_data["figures"]],
+        ),
+        ("heading", "What ODOP support included"),
+        ("list", list(story_data["support"])),
+    ]
 
 
 def story_translator(*, story: SuccessStoryPage, locale: Locale) -> SegmentTranslator:
