@@ -99,6 +99,7 @@ class _Context:
         self.posters = [
             poster_image(
                 title=f"Benchmark poster {i}",
+                heading=f"Benchmark poster {i}",
                 subtitle="ODOP benchmark",
                 badge="ODOP",
                 palette=i,

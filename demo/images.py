@@ -109,13 +109,13 @@ def draw_poster(*, title: str, subtitle: str, badge: str, palette: int, seed: st
     return buffer.getvalue()
 
 
-def poster_image(*, title: str, subtitle: str, badge: str, palette: int, slug: str):
-    """The Wagtail image titled `title`, drawn and saved once."""
+def poster_image(*, title: str, heading: str, subtitle: str, badge: str, palette: int, slug: str):
+    """The Wagtail image titled `title`, drawn (with `heading` in large type) and saved once."""
     Image = get_image_model()
     existing = Image.objects.filter(title=title).first()
     if existing:
         return existing
-    data = draw_poster(title=title, subtitle=subtitle, badge=badge, palette=palette, seed=slug)
+    data = draw_poster(title=heading, subtitle=subtitle, badge=badge, palette=palette, seed=slug)
     image = Image(title=title, file=ImageFile(io.BytesIO(data), name=f"odop-{slug}.jpg"))
     image.file_size = len(data)
     image.file_hash = hashlib.sha1(data, usedforsecurity=False).hexdigest()

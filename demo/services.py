@@ -296,6 +296,7 @@ def _create_story(*, index, story_data: dict, release_id: int, initials: str, ta
     badge = "ODOP  ·  GI tag" if product.has_gi_tag else "ODOP"
     hero = poster_image(
         title=f"ODOP poster: {product.name}",
+        heading=product.name,
         subtitle=f"{district.name}, {state.name}",
         badge=badge,
         palette=story_data["palette"],
@@ -303,6 +304,7 @@ def _create_story(*, index, story_data: dict, release_id: int, initials: str, ta
     )
     detail = poster_image(
         title=f"ODOP poster: {product.name} ({story_data['sellers'][0][0]})",
+        heading=product.name,
         subtitle=story_data["sellers"][0][0],
         badge=badge,
         palette=story_data["palette"] + 5,
