@@ -34,6 +34,15 @@ FIRST_SUITES = ["stories"]
 
 @contextlib.contextmanager
 def throwaway_database(*, keep: bool = False, log: Callable[[str], None] = print) -> Iterator[str]:
+    if connection.vendor == "sqlite" and connection.creation.is_in_memory_db(
+        connection.settings_dict["NAME"]
+    ):
+        # Django never closes an in-memory SQLite connection (that would
+        # destroy the database), so the connection cannot be moved.
+        raise RuntimeError(
+            "bench cannot switch away from an in-memory SQLite database; use --in-place, "
+            "or run it against a file or PostgreSQL database"
+        )
     test_settings = connection.settings_dict.setdefault("TEST", {})
     if connection.vendor == "sqlite":
         var_dir = Path(settings.VAR_DIR)

@@ -6,7 +6,7 @@ from django.db import connection
 
 from benchmarks import dataset
 from benchmarks.harness import BenchContext, summarize
-from benchmarks.services import discover_suites, run_suites
+from benchmarks.services import discover_suites, run_suites, throwaway_database
 from stories.models import SuccessStoryPage
 
 
@@ -15,6 +15,14 @@ def test_summary_gives_median_and_p95():
     assert summary["median_ms"] == 50.5
     assert summary["p95_ms"] == 95.0
     assert summary["n"] == 100
+
+
+@pytest.mark.django_db
+def test_in_memory_sqlite_is_refused_with_a_clear_message():
+    if not connection.creation.is_in_memory_db(connection.settings_dict["NAME"]):
+        pytest.skip("only meaningful on the in-memory SQLite test database")
+    with pytest.raises(RuntimeError, match="in-memory SQLite"), throwaway_database(log=lambda _: None):
+        pass
 
 
 def test_every_installed_bench_module_is_found_with_stories_first():
@@ -80,6 +88,10 @@ def test_a_failing_suite_is_reported_and_the_others_still_run():
 @pytest.mark.slow
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_bench_command_uses_a_throwaway_database_and_writes_json(tmp_path):
+    if connection.vendor == "sqlite" and connection.creation.is_in_memory_db(
+        connection.settings_dict["NAME"]
+    ):
+        pytest.skip("the test database is in-memory SQLite, which Django never closes; runs on PostgreSQL")
     out = tmp_path / "bench.json"
     stories_before = SuccessStoryPage.objects.count()
     database_before = connection.settings_dict["NAME"]
