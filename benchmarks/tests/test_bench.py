@@ -19,7 +19,9 @@ def test_summary_gives_median_and_p95():
 
 @pytest.mark.django_db
 def test_in_memory_sqlite_is_refused_with_a_clear_message():
-    if not connection.creation.is_in_memory_db(connection.settings_dict["NAME"]):
+    if connection.vendor != "sqlite" or not connection.creation.is_in_memory_db(
+        connection.settings_dict["NAME"]
+    ):
         pytest.skip("only meaningful on the in-memory SQLite test database")
     with pytest.raises(RuntimeError, match="in-memory SQLite"), throwaway_database(log=lambda _: None):
         pass
