@@ -62,7 +62,7 @@ test: system-deps dev-venv
 	$(VENV)/bin/pytest
 
 bench: venv
-	$(MANAGE) bench --stories 2000 --locales en,hi,ta,ur --out var/bench.json
+	$(MANAGE) bench --stories 200,2000 --locales en,hi,ta,ur --out var/bench.json
 
 clean:
 	rm -rf $(VENV) var node_modules

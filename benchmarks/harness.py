@@ -44,19 +44,29 @@ class BenchContext:
     extra: dict = field(default_factory=dict)
 
     def measure(self, fn: Callable[[], object], *, repeat: int | None = None, warmup: int = 3) -> dict:
-        """Time `fn` `repeat` times; return summarize() plus queries per call."""
+        """Time `fn` `repeat` times; return summarize() plus queries per call.
+
+        Also records this process's CPU time per call (``cpu``: median/p95),
+        which a busy machine inflates far less than wall-clock time. It
+        includes SQLite's work (in process) but not PostgreSQL's (a server).
+        """
         for _ in range(warmup):
             fn()
         samples = []
+        cpu_samples = []
         queries = []
         for _ in range(repeat or self.repeat):
             with CaptureQueriesContext(connection) as captured:
                 start = time.perf_counter()
+                cpu_start = time.process_time()
                 fn()
+                cpu_samples.append((time.process_time() - cpu_start) * 1000)
                 samples.append((time.perf_counter() - start) * 1000)
             queries.append(len(captured.captured_queries))
         result = summarize(samples)
         result["queries"] = max(queries) if queries else 0
+        cpu = summarize(cpu_samples)
+        result["cpu"] = {"median_ms": cpu.get("median_ms"), "p95_ms": cpu.get("p95_ms")}
         return result
 
     def wsgi_get(self, path: str, **headers):
