@@ -38,3 +38,41 @@ def browser_page(chromium):
     page.console_errors = errors
     yield page
     context.close()
+
+
+# --- After a transactional test -------------------------------------------------
+# A transactional test (live_server, transaction=True) ends by flushing every
+# table, which removes what the data migrations made: the page tree root, the
+# home page and site, the root collection. Tests ordered after it (pytest-django
+# runs non-marked tests, such as those using module-scoped data, last) would
+# then find no tree. Put the baseline back before the next test sets up.
+_flushed = False
+
+
+def _is_transactional(item) -> bool:
+    marker = item.get_closest_marker("django_db")
+    if marker and marker.kwargs.get("transaction"):
+        return True
+    return bool({"transactional_db", "live_server"} & set(getattr(item, "fixturenames", ())))
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    yield
+    global _flushed
+    if _is_transactional(item):
+        _flushed = True
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_setup(item):
+    global _flushed
+    if _flushed and not _is_transactional(item):
+        from pytest_django.plugin import blocking_manager_key
+
+        from tests.baseline import restore_baseline
+
+        with item.config.stash[blocking_manager_key].unblock():
+            restore_baseline()
+        _flushed = False
+    yield
