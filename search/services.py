@@ -67,6 +67,7 @@ class FacetOption:
     label: str
     count: int
     selected: bool
+    url: str = ""  # set by the view: this option toggled on the current search
 
 
 @dataclass
@@ -85,6 +86,8 @@ class SearchPage:
     num_pages: int = 1
     facets: list[Facet] = field(default_factory=list)
     all_languages: bool = False
+    previous_url: str = ""  # set by the view
+    next_url: str = ""
 
 
 def clean_query(raw: str | None) -> CleanQuery:
