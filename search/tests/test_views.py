@@ -2,12 +2,11 @@ import datetime as dt
 import socket
 
 from django.test import TestCase, override_settings
-from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
 from search.services import MAX_QUERY_LENGTH
-from tests.factories import DistrictFactory, IST, ProductFactory, SectorFactory, StateFactory, locale
+from tests.factories import IST, DistrictFactory, ProductFactory, SectorFactory, StateFactory, locale
 
 from .builders import story
 
