@@ -1,5 +1,7 @@
 import datetime as dt
 import socket
+from importlib.util import find_spec
+from unittest import skipUnless
 
 from django.test import TestCase, override_settings
 from django.utils import timezone
@@ -143,6 +145,7 @@ def closed_port() -> int:
         return sock.getsockname()[1]  # closed again when the socket is
 
 
+@skipUnless(find_spec("elasticsearch"), "the elasticsearch client (requirements-dev.txt) is not installed")
 class DegradedSearchTests(TestCase):
     @classmethod
     def setUpTestData(cls):
