@@ -65,8 +65,7 @@ def index_drift(*, backend_name: str = "default") -> list[LocaleDrift]:
     live = selectors.live_story_counts_by_locale()
     codes = sorted(live)
     backend = get_search_backend(backend_name)
-    if hasattr(backend, "es"):  # Elasticsearch / OpenSearch: ask the cluster
-        indexed = _indexed_in_cluster(backend, codes)
-    else:
-        indexed = _indexed_in_database(codes)
+    # Elasticsearch / OpenSearch: ask the cluster; otherwise read the index table.
+    in_cluster = hasattr(backend, "es")
+    indexed = _indexed_in_cluster(backend, codes) if in_cluster else _indexed_in_database(codes)
     return [LocaleDrift(code, live.get(code, 0), indexed.get(code, 0)) for code in codes]
