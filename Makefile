@@ -32,6 +32,7 @@ dev-venv: $(VENV)/.dev node_modules/.installed
 demo: system-deps venv
 	$(MANAGE) migrate --noinput
 	$(MANAGE) setup_roles --demo-users
+	$(MANAGE) compilemessages --ignore=.venv
 	$(MANAGE) load_demo
 
 run: demo
@@ -56,6 +57,7 @@ test: system-deps dev-venv
 	$(VENV)/bin/ruff check .
 	DJANGO_SETTINGS_MODULE=cms.settings.test $(MANAGE) check
 	DJANGO_SETTINGS_MODULE=cms.settings.test $(MANAGE) makemigrations --check --dry-run
+	DJANGO_SETTINGS_MODULE=cms.settings.test $(MANAGE) compilemessages --ignore=.venv
 	$(VENV)/bin/pytest
 
 bench: venv

@@ -33,8 +33,10 @@ def search(request):
         )
     except services.SearchUnavailable:
         return TemplateResponse(request, "search/unavailable.html", context, status=503)
-    _add_links(outcome, request.GET)
-    context.update(search=outcome, clear_filters_url=_link(request.GET, **dict.fromkeys(FACETS)))
+    params = request.GET.copy()
+    params["q"] = outcome.query.text  # links carry the cleaned, cut query
+    _add_links(outcome, params)
+    context.update(search=outcome, clear_filters_url=_link(params, **dict.fromkeys(FACETS)))
     return TemplateResponse(request, "search/search.html", context)
 
 

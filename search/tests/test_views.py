@@ -3,6 +3,7 @@ import socket
 from importlib.util import find_spec
 from unittest import skipUnless
 
+from django.core.management import call_command
 from django.test import TestCase, override_settings
 from django.utils import timezone
 from wagtail.models import PageViewRestriction
@@ -119,16 +120,24 @@ class SearchPageTests(TestCase):
         self.assertEqual(response.status_code, 200)
         self.assertLessEqual(len(response.context["search"].query.text), MAX_QUERY_LENGTH)
         self.assertTrue(response.context["search"].query.truncated)
-        self.assertIn("cut to its first 200 characters", response.content.decode())
+        html = response.content.decode()
+        self.assertIn("पहले 200 अक्षरों तक छोटा किया गया", html)
+        self.assertLess(len(html), 40_000)  # links carry the cut query, not the 3,500 characters sent
 
     def test_unknown_filter_values_are_ignored(self):
         response = self.get(q="कारीगर", sector="not-a-key", year="abc", page="x")
         self.assertEqual(response.status_code, 200)
         self.assertEqual(response.context["search"].total, 12)
 
-    def test_page_is_hindi_and_right_to_left_for_urdu(self):
-        self.assertIn('lang="hi"', self.get(q="x").content.decode())
-        self.assertIn('dir="rtl"', self.get("ur", q="x").content.decode())
+    def test_page_speaks_the_readers_language_and_urdu_is_right_to_left(self):
+        compile_catalogs()
+        hindi = self.get(q="रेशम").content.decode()
+        self.assertIn('lang="hi"', hindi)
+        self.assertIn("सफलता की कहानियाँ खोजें", hindi)
+        self.assertIn("“रेशम” के लिए 1 कहानी मिली", hindi)
+        urdu = self.get("ur", q="x").content.decode()
+        self.assertIn('dir="rtl"', urdu)
+        self.assertIn("کامیابی کی کہانیاں تلاش کریں", urdu)
 
     def test_autocomplete_returns_titles_and_urls_as_json(self):
         response = self.client.get(search_url("hi") + "autocomplete/", {"q": "बनार"})
@@ -139,6 +148,12 @@ class SearchPageTests(TestCase):
         self.assertEqual(self.client.get(search_url("hi") + "autocomplete/", {"q": "!!"}).json(), {"results": []})
 
 
+def compile_catalogs():
+    """The .mo files are build output (not in git): `make test` compiles them
+    first; compile here too so this module also runs alone."""
+    call_command("compilemessages", ignore_patterns=[".venv", "node_modules"], verbosity=0)
+
+
 def closed_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -147,6 +162,11 @@ def closed_port() -> int:
 
 @skipUnless(find_spec("elasticsearch"), "the elasticsearch client (requirements-dev.txt) is not installed")
 class DegradedSearchTests(TestCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        compile_catalogs()
+
     @classmethod
     def setUpTestData(cls):
         cls.story = story("hi", title="बनारसी रेशम", summary="कारीगरों की कहानी")
@@ -163,7 +183,9 @@ class DegradedSearchTests(TestCase):
             response = self.client.get(search_url("hi"), {"q": "कारीगर"}, HTTP_ACCEPT_LANGUAGE="hi")
             self.assertEqual(response.status_code, 503)
             self.assertTemplateUsed(response, "search/unavailable.html")
-            self.assertIn('lang="hi"', response.content.decode())
+            html = response.content.decode()
+            self.assertIn('lang="hi"', html)
+            self.assertIn("खोज उपलब्ध नहीं है", html)
             self.assertEqual(self.client.get(self.story.url).status_code, 200)
             self.assertEqual(self.client.get("/hi/").status_code, 200)
 
