@@ -1,0 +1,73 @@
+"""Real Chromium on a phone viewport: results in Hindi, Tamil and Urdu (RTL),
+and autocomplete as the reader types. Screenshots go to var/ to be looked at."""
+
+from pathlib import Path
+from urllib.parse import quote
+
+import pytest
+from django.conf import settings
+from django.core.management import call_command
+
+from .builders import story
+
+SHOTS = Path(settings.BASE_DIR) / "var" / "screenshots"
+STORIES = {
+    "hi": [
+        ("वाराणसी के बुनकर", "वाराणसी के कारीगरों ने प्रधानमंत्री की योजना से बनारसी रेशम के नए बाज़ार पाए और निर्यात दोगुना किया।"),
+        ("मुरादाबाद का पीतल", "मुरादाबाद के पीतल कारीगरों ने ओडीओपी संपर्क कार्यशाला में ई-कॉमर्स सीखा।"),
+    ],
+    "ta": [
+        ("காஞ்சிபுரம் பட்டு", "காஞ்சிபுரம் கைவினைஞர்கள் பட்டுச் சேலைகளை ஏற்றுமதி செய்து புதிய சந்தைகளைப் பெற்றனர்."),
+        ("தஞ்சாவூர் ஓவியம்", "தஞ்சாவூர் கைவினைஞர்களின் ஓவியங்கள் இணையச் சந்தையில் விற்பனையாகின்றன."),
+    ],
+    "ur": [
+        ("بنارسی ریشم", "بنارس کے کاریگروں نے وزیرِاعظم کی اسکیم سے نئے بازار پائے اور برآمدات دوگنی کیں۔"),
+        ("مرادآباد کا پیتل", "مرادآباد کے پیتل کاریگروں نے او ڈی او پی ورکشاپ میں ای کامرس سیکھا۔"),
+    ],
+}
+QUERIES = {"hi": ("कारीगर", "कारी"), "ta": ("கைவினைஞர்", "கைவி"), "ur": ("کاریگر", "کاری")}
+
+
+@pytest.fixture
+def stories(live_server, browser_page):
+    # The site has no favicon yet; keep its 404 out of the console-error check.
+    browser_page.route("**/favicon.ico", lambda route: route.fulfill(status=204, body=""))
+    call_command("compilemessages", ignore_patterns=[".venv", "node_modules"], verbosity=0)
+    for code, items in STORIES.items():
+        for title, summary in items:
+            story(code, title=title, summary=summary)
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.parametrize("code", ["hi", "ta", "ur"])
+def test_results_on_a_phone_in_the_readers_script(code, stories, live_server, browser_page):
+    word, _prefix = QUERIES[code]
+    browser_page.goto(f"{live_server.url}/{code}/search/?q={quote(word)}")
+    results = browser_page.locator(".odop-search__result")
+    assert results.count() == 2
+    assert browser_page.locator(".odop-search__snippet mark").count() >= 2
+    direction = browser_page.evaluate("getComputedStyle(document.querySelector('.odop-search__snippet')).direction")
+    assert direction == ("rtl" if code == "ur" else "ltr")
+    # Nothing wider than the phone: no sideways scrolling.
+    assert browser_page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    browser_page.screenshot(path=str(SHOTS / f"search-{code}.png"), full_page=True)
+    assert browser_page.console_errors == []
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_autocomplete_suggests_as_the_reader_types_and_keyboard_opens_it(stories, live_server, browser_page):
+    browser_page.goto(f"{live_server.url}/hi/search/")
+    box = browser_page.locator("#odop-search-q")
+    box.type("कारी", delay=30)
+    suggestions = browser_page.locator("#odop-search-suggestions [role=option]")
+    suggestions.first.wait_for(state="visible")
+    assert sorted(suggestions.all_text_contents()) == sorted(title for title, _ in STORIES["hi"])
+    assert box.get_attribute("aria-expanded") == "true"
+    browser_page.screenshot(path=str(SHOTS / "search-hi-autocomplete.png"))
+    box.press("ArrowDown")
+    box.press("Enter")
+    browser_page.wait_for_url("**/hi/stories/**")
+    assert browser_page.console_errors == []
