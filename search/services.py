@@ -13,6 +13,7 @@ from django.core.paginator import Paginator
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
+from wagtail.search.backends import get_search_backend
 
 from languages import registry
 from languages.formatting import format_posted_date
@@ -152,13 +153,16 @@ def backend_errors() -> tuple[type[BaseException], ...]:
     return tuple(errors)
 
 
-def matching_story_ids(*, query: CleanQuery, locale: Locale | None) -> list[int]:
+def matching_story_ids(*, query: CleanQuery, locale: Locale | None, limit: int = MAX_HITS) -> list[int]:
     """Ids of live stories that match, best first, from the search backend."""
     if not query.text:
         return []
-    results = selectors.searchable_stories(locale=locale).search(query.text, operator="and")
+    backend = get_search_backend()
+    stories = selectors.searchable_stories(locale=locale)
     try:
-        return [story.pk for story in results[:MAX_HITS]]
+        if hasattr(backend, "search_ids"):  # search.backends.database on SQLite: ids without objects
+            return backend.search_ids(query.text, stories, limit=limit)
+        return [story.pk for story in backend.search(query.text, stories, operator="and")[:limit]]
     except backend_errors() as error:
         logger.warning("Search backend unavailable: %s", error)
         raise SearchUnavailable(str(error)) from error
@@ -183,13 +187,13 @@ def search_stories(
     visible = selectors.visible_stories(ids=ids, locale=search_locale, filters=filters)
     rank = {pk: position for position, pk in enumerate(ids)}
     ordered = sorted(visible.values_list("pk", flat=True), key=rank.__getitem__)
+    outcome.facets = _facets(ordered, filters=filters, locale=reader_locale)
     paginator = Paginator(ordered, PER_PAGE)
     page_obj = paginator.get_page(page)
     outcome.total = paginator.count
     outcome.page_number = page_obj.number
     outcome.num_pages = paginator.num_pages
     outcome.results = _results(list(page_obj.object_list), query=query, request=request)
-    outcome.facets = _facets(visible, filters=filters, locale=reader_locale)
     return outcome
 
 
@@ -214,8 +218,8 @@ def _results(ids: list[int], *, query: CleanQuery, request) -> list[SearchResult
     return results
 
 
-def _facets(visible, *, filters: StoryFilters, locale: Locale | None) -> list[Facet]:
-    counts = selectors.facet_counts(visible)
+def _facets(story_ids: list[int], *, filters: StoryFilters, locale: Locale | None) -> list[Facet]:
+    counts = selectors.facet_counts(story_ids)
     facets = []
     for name, (_lookup, model) in FACETS.items():
         pairs = counts[name]
@@ -245,7 +249,7 @@ def autocomplete_stories(*, raw_query: str | None, language_code: str, request=N
     reader_locale = locale_for(language_code)
     if not query.text or reader_locale is None:
         return []
-    ids = matching_story_ids(query=query, locale=reader_locale)
+    ids = matching_story_ids(query=query, locale=reader_locale, limit=AUTOCOMPLETE_LIMIT * 4)
     visible = set(
         selectors.visible_stories(ids=ids[: AUTOCOMPLETE_LIMIT * 4], locale=reader_locale, filters=StoryFilters())
         .values_list("pk", flat=True)

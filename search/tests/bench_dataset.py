@@ -71,9 +71,10 @@ def build(stories_per_locale: int, locales: list[str], *, seed: int = 7) -> int:
                         posted_at=dt.datetime(rng.randint(2019, 2025), rng.randint(1, 12), 1, tzinfo=IST),
                         sector=rng.choice(taxonomy["sectors"]),
                     )
+                    # Parental many-to-many values are written when the page is saved.
+                    page.districts = rng.sample(taxonomy["districts"], 2)
+                    page.products = rng.sample(taxonomy["products"], 2)
                     parent.add_child(instance=page)
-                    page.districts.set(rng.sample(taxonomy["districts"], 2))
-                    page.products.set(rng.sample(taxonomy["products"], 2))
     finally:
         post_save.connect(post_save_signal_handler, sender=SuccessStoryPage)
     call_command("update_index", verbosity=0)  # what an import runs afterwards
