@@ -187,7 +187,7 @@ def search_stories(
     visible = selectors.visible_stories(ids=ids, locale=search_locale, filters=filters)
     rank = {pk: position for position, pk in enumerate(ids)}
     ordered = sorted(visible.values_list("pk", flat=True), key=rank.__getitem__)
-    outcome.facets = _facets(ordered, filters=filters, locale=reader_locale)
+    outcome.facets = _facets(visible, filters=filters, locale=reader_locale)
     paginator = Paginator(ordered, PER_PAGE)
     page_obj = paginator.get_page(page)
     outcome.total = paginator.count
@@ -218,8 +218,8 @@ def _results(ids: list[int], *, query: CleanQuery, request) -> list[SearchResult
     return results
 
 
-def _facets(story_ids: list[int], *, filters: StoryFilters, locale: Locale | None) -> list[Facet]:
-    counts = selectors.facet_counts(story_ids)
+def _facets(visible, *, filters: StoryFilters, locale: Locale | None) -> list[Facet]:
+    counts = selectors.facet_counts(visible)
     facets = []
     for name, (_lookup, model) in FACETS.items():
         pairs = counts[name]
