@@ -38,36 +38,38 @@ def stories(live_server, browser_page):
             story(code, title=title, summary=summary)
 
 
-@pytest.mark.browser
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
-@pytest.mark.parametrize("code", ["hi", "ta", "ur"])
-def test_results_on_a_phone_in_the_readers_script(code, stories, live_server, browser_page):
+def check_results_page(page, base_url, code):
     word, _prefix = QUERIES[code]
-    browser_page.goto(f"{live_server.url}/{code}/search/?q={quote(word)}")
-    results = browser_page.locator(".odop-search__result")
-    assert results.count() == 2
-    assert browser_page.locator(".odop-search__snippet mark").count() >= 2
-    direction = browser_page.evaluate("getComputedStyle(document.querySelector('.odop-search__snippet')).direction")
+    page.goto(f"{base_url}/{code}/search/?q={quote(word)}")
+    assert page.locator(".odop-search__result").count() == 2
+    assert page.locator(".odop-search__snippet mark").count() >= 2
+    direction = page.evaluate("getComputedStyle(document.querySelector('.odop-search__snippet')).direction")
     assert direction == ("rtl" if code == "ur" else "ltr")
     # Nothing wider than the phone: no sideways scrolling.
-    assert browser_page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
     SHOTS.mkdir(parents=True, exist_ok=True)
-    browser_page.screenshot(path=str(SHOTS / f"search-{code}.png"), full_page=True)
-    assert browser_page.console_errors == []
+    page.screenshot(path=str(SHOTS / f"search-{code}.png"), full_page=True)
 
 
-@pytest.mark.browser
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_autocomplete_suggests_as_the_reader_types_and_keyboard_opens_it(stories, live_server, browser_page):
-    browser_page.goto(f"{live_server.url}/hi/search/")
-    box = browser_page.locator("#odop-search-q")
+def check_autocomplete(page, base_url):
+    page.goto(f"{base_url}/hi/search/")
+    box = page.locator("#odop-search-q")
     box.type("कारी", delay=30)
-    suggestions = browser_page.locator("#odop-search-suggestions [role=option]")
+    suggestions = page.locator("#odop-search-suggestions [role=option]")
     suggestions.first.wait_for(state="visible")
     assert sorted(suggestions.all_text_contents()) == sorted(title for title, _ in STORIES["hi"])
     assert box.get_attribute("aria-expanded") == "true"
-    browser_page.screenshot(path=str(SHOTS / "search-hi-autocomplete.png"))
+    page.screenshot(path=str(SHOTS / "search-hi-autocomplete.png"))
     box.press("ArrowDown")
     box.press("Enter")
-    browser_page.wait_for_url("**/hi/stories/**")
+    page.wait_for_url("**/hi/stories/**")
+
+
+# One test (one transactional database reset) for the whole walk-through.
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_phone_reader_searches_in_hindi_tamil_urdu_and_uses_autocomplete(stories, live_server, browser_page):
+    for code in ("hi", "ta", "ur"):
+        check_results_page(browser_page, live_server.url, code)
+    check_autocomplete(browser_page, live_server.url)
     assert browser_page.console_errors == []
