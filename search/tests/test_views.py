@@ -198,3 +198,17 @@ class DegradedSearchTests(TestCase):
     def test_empty_query_needs_no_backend(self):
         with self.unreachable_backend():
             self.assertEqual(self.client.get(search_url("hi")).status_code, 200)
+
+
+class AdminSearchStillWorksTests(TestCase):
+    """The admin searches with the same default backend (and its fast path)."""
+
+    def test_editor_finds_a_hindi_story_from_the_admin_search(self):
+        from django.contrib.auth import get_user_model
+
+        story("hi", title="बनारसी रेशम के कारीगर", summary="कारीगरों की कहानी")
+        admin = get_user_model().objects.create_superuser("editor", "editor@example.com", "pw")
+        self.client.force_login(admin)
+        response = self.client.get("/admin/pages/search/", {"q": "कारीगर"})
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("बनारसी रेशम के कारीगर", response.content.decode())
