@@ -160,7 +160,7 @@ def matching_story_ids(*, query: CleanQuery, locale: Locale | None, limit: int =
     backend = get_search_backend()
     stories = selectors.searchable_stories(locale=locale)
     try:
-        if hasattr(backend, "search_ids"):  # search.backends.database on SQLite: ids without objects
+        if hasattr(backend, "search_ids"):  # search.backends.database: ids without loading objects
             return backend.search_ids(query.text, stories, limit=limit)
         return [story.pk for story in backend.search(query.text, stories, operator="and")[:limit]]
     except backend_errors() as error:

@@ -155,6 +155,16 @@ def _postgres_backend_class():
     class IndicPostgresSearchBackend(PostgresSearchBackend):
         query_compiler_class = IndicPostgresSearchQueryCompiler
 
+        def search_ids(self, query, queryset, *, limit, operator="and"):
+            """Primary keys of the best `limit` matches, best first, in one
+            query and without loading the objects."""
+            if not query:
+                return []
+            compiler = self.query_compiler_class(queryset, query, operator=operator)
+            compiler.check()
+            ranked = compiler.search(self.config, 0, limit, backend=self)
+            return list(ranked.values_list("pk", flat=True))
+
     return IndicPostgresSearchBackend
 
 
