@@ -32,6 +32,7 @@ dev-venv: $(VENV)/.dev node_modules/.installed
 demo: system-deps venv
 	$(MANAGE) migrate --noinput
 	$(MANAGE) setup_roles --demo-users
+	$(MANAGE) compilemessages --ignore=.venv --ignore=node_modules
 	$(MANAGE) load_demo
 
 run: demo
@@ -59,6 +60,7 @@ test: system-deps dev-venv
 	@# Deploy checks on production settings, with a throwaway key for this one run.
 	SECRET_KEY="$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(50))')" ALLOWED_HOSTS=odop.example.gov.in \
 	  $(MANAGE) check --deploy --fail-level WARNING --settings=cms.settings.production
+	DJANGO_SETTINGS_MODULE=cms.settings.test $(MANAGE) compilemessages --ignore=.venv --ignore=node_modules
 	$(VENV)/bin/pytest
 
 bench: venv

@@ -28,6 +28,7 @@ if settings.DEBUG:
 # Every public page lives under its language prefix: /en/, /hi/, /ur/ ...
 urlpatterns += i18n_patterns(
     path("feeds/", include("syndication.feed_urls")),
+    path("search/", include("search.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -10,6 +10,7 @@ from pathlib import Path
 import dj_database_url
 
 from languages import registry as language_registry
+from search.conf import search_backends
 from translations.machine import settings_from_env as machine_translator_from_env
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -195,9 +196,9 @@ if os.environ.get("REDIS_URL"):
 # --- Wagtail -------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "ODOP Success Stories"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
-WAGTAILSEARCH_BACKENDS = {
-    "default": {"BACKEND": "wagtail.search.backends.database"},
-}
+# Embedded default (SQLite FTS5 with an Indic tokenizer, or PostgreSQL "simple"),
+# or Elasticsearch/OpenSearch when SEARCH_URL is set: see search/conf.py.
+WAGTAILSEARCH_BACKENDS = search_backends(os.environ)
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 # Huge images are refused at upload with a message naming the limit.

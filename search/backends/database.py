@@ -1,0 +1,183 @@
+"""The embedded default: Wagtail's database backend, tuned for Indic scripts.
+
+Indian languages add suffixes (कारीगर -> कारीगरों, கைவினைஞர் -> கைவினைஞர்கள்)
+and neither SQLite FTS5 nor PostgreSQL has stemmers for them, so every term of
+a plain-text query is matched as a prefix (the upstream compilers only do that
+for the last term of an autocomplete query). SQLite's tokenizer itself is fixed
+by ``search.fts`` (migration 0001 and a post_migrate guard).
+
+Select with ``{"BACKEND": "search.backends.database"}``; on PostgreSQL pass
+``"SEARCH_CONFIG": "simple"`` (the language-neutral text search configuration).
+"""
+
+from django.db import connection
+from django.db.models import FloatField, Func
+from modelsearch.query import PlainText
+
+
+def _prefix_plaintext(compiler_class, lexeme_class, combine_and, combine_or):
+    """A subclass of `compiler_class` whose PlainText terms are all prefixes."""
+
+    class PrefixCompiler(compiler_class):
+        def _prefix_lexemes(self, query, **lexeme_kwargs):
+            terms = query.query_string.split()
+            if not terms:
+                return None
+            lexemes = lexeme_class(terms[0], prefix=True, **lexeme_kwargs)
+            for term in terms[1:]:
+                lexeme = lexeme_class(term, prefix=True, **lexeme_kwargs)
+                if query.operator.lower() == "and":
+                    lexemes = combine_and(lexemes, lexeme)
+                else:
+                    lexemes = combine_or(lexemes, lexeme)
+            return lexemes
+
+    PrefixCompiler.__name__ = f"Prefix{compiler_class.__name__}"
+    return PrefixCompiler
+
+
+class RankedObjects:
+    """Objects of `queryset` with primary keys `ids`, iterated in that order.
+
+    Stands in for the queryset upstream's results class lists and counts."""
+
+    def __init__(self, queryset, ids):
+        self.queryset, self.ids = queryset, ids
+
+    def __iter__(self):
+        found = self.queryset.in_bulk(self.ids)
+        return iter([found[pk] for pk in self.ids if pk in found])
+
+    def count(self):
+        return len(self.ids)
+
+
+def _sqlite_backend_class():
+    from django.db.models import CharField
+    from django.db.models.functions import Cast
+    from modelsearch.backends.database.sqlite.query import (
+        Lexeme,
+        MatchExpression,
+        SearchQueryExpression,
+        normalize,
+    )
+    from modelsearch.backends.database.sqlite.sqlite import (
+        SQLiteFTSIndexEntry,
+        SQLiteSearchBackend,
+        SQLiteSearchQueryCompiler,
+    )
+    from modelsearch.query import MatchAll, Not
+    from modelsearch.utils import get_descendants_content_types_pks
+
+    class WeightedBM25(Func):
+        """bm25() over the FTS columns (autocomplete, body, title); lower is better."""
+
+        output_field = FloatField()
+
+        def as_sql(self, compiler, connection, **extra):
+            return f"bm25({SQLiteFTSIndexEntry._meta.db_table}, 0.0, 1.0, 2.0)", []
+
+    base = _prefix_plaintext(SQLiteSearchQueryCompiler, Lexeme, lambda a, b: a & b, lambda a, b: a | b)
+
+    class IndicSQLiteSearchQueryCompiler(base):
+        def build_search_query_content(self, query, config=None):
+            if isinstance(query, PlainText):
+                lexemes = self._prefix_lexemes(query)
+                return None if lexemes is None else SearchQueryExpression(lexemes, config=config)
+            return super().build_search_query_content(query, config=config)
+
+        def search(self, config, start, stop, score_field=None):
+            """Relevance order without upstream's per-row score subquery.
+
+            Upstream annotates every candidate row with a correlated subquery
+            that re-runs the FTS match (28 s for a common word over 8,000
+            stories). Here one query ranks the matching ids with bm25 (title
+            weighted twice the body), restricted to the queryset's rows, and
+            the page of ids is read back in that order.
+            """
+            normalized = normalize(self.query)
+            if (
+                not self.order_by_relevance
+                or score_field is not None
+                or isinstance(normalized, (MatchAll, Not))
+            ):
+                return super().search(config, start, stop, score_field=score_field)
+            match = MatchExpression(
+                self.fields or self.FTS_TABLE_FIELDS, self.build_search_query(normalized, config=config)
+            )
+            candidates = self.queryset.annotate(_object_id=Cast("pk", CharField())).values("_object_id")
+            ranked = (
+                SQLiteFTSIndexEntry.objects.filter(match)
+                .filter(
+                    index_entry__content_type__in=get_descendants_content_types_pks(self.queryset.model),
+                    index_entry__object_id__in=candidates,
+                )
+                .order_by(WeightedBM25(), "-index_entry__object_id")
+                .values_list("index_entry__object_id", flat=True)
+            )
+            pk_field = self.queryset.model._meta.pk
+            ids = [pk_field.to_python(object_id) for object_id in ranked[start:stop]]
+            return RankedObjects(self.queryset, ids)
+
+    class IndicSQLiteSearchBackend(SQLiteSearchBackend):
+        query_compiler_class = IndicSQLiteSearchQueryCompiler
+
+        def search_ids(self, query, queryset, *, limit, operator="and"):
+            """Primary keys of the best `limit` matches, best first, without
+            loading the objects (what the public search page needs)."""
+            if not query:
+                return []
+            compiler = self.query_compiler_class(queryset, query, operator=operator)
+            compiler.check()
+            ranked = compiler.search(self.config, 0, limit)
+            return ranked.ids if isinstance(ranked, RankedObjects) else [obj.pk for obj in ranked]
+
+    return IndicSQLiteSearchBackend
+
+
+def _postgres_backend_class():
+    from django.contrib.postgres.search import SearchQuery
+    from modelsearch.backends.database.postgres.postgres import (
+        PostgresSearchBackend,
+        PostgresSearchQueryCompiler,
+    )
+    from modelsearch.backends.database.postgres.query import Lexeme
+
+    base = _prefix_plaintext(PostgresSearchQueryCompiler, Lexeme, lambda a, b: a & b, lambda a, b: a | b)
+
+    class IndicPostgresSearchQueryCompiler(base):
+        def build_tsquery_content(self, query, config=None, invert=False):
+            if isinstance(query, PlainText):
+                lexemes = self._prefix_lexemes(query, invert=invert)
+                return None if lexemes is None else SearchQuery(lexemes, search_type="raw", config=config)
+            return super().build_tsquery_content(query, config=config, invert=invert)
+
+    class IndicPostgresSearchBackend(PostgresSearchBackend):
+        query_compiler_class = IndicPostgresSearchQueryCompiler
+
+        def search_ids(self, query, queryset, *, limit, operator="and"):
+            """Primary keys of the best `limit` matches, best first, in one
+            query and without loading the objects."""
+            if not query:
+                return []
+            compiler = self.query_compiler_class(queryset, query, operator=operator)
+            compiler.check()
+            ranked = compiler.search(self.config, 0, limit, backend=self)
+            return list(ranked.values_list("pk", flat=True))
+
+    return IndicPostgresSearchBackend
+
+
+def SearchBackend(params):  # noqa: N802 - Wagtail looks the factory up by this name
+    if connection.vendor == "sqlite":
+        from modelsearch.backends.database import SearchBackend as upstream
+
+        backend = upstream(params)
+        if type(backend).__name__ == "SQLiteSearchBackend":
+            return _sqlite_backend_class()(params)
+        return backend  # no FTS5: the upstream fallback (LIKE queries)
+    if connection.vendor == "postgresql":
+        return _postgres_backend_class()(params)
+    from modelsearch.backends.database import SearchBackend as upstream
+
+    return upstream(params)

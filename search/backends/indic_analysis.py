@@ -1,0 +1,116 @@
+"""Index settings, mapping changes and queries for Indian languages, shared by
+the Elasticsearch 9 and OpenSearch 3 backends (both need the ICU plugin:
+``analysis-icu``).
+
+- Every text field (``index.analysis.analyzer.default``) is analysed with the
+  ICU tokenizer (word boundaries for every Indic script, Urdu included), the
+  ICU normalizer (NFKC + case folding), ``decimal_digit`` (० १ ২ ௩ ۴ -> 0 1 2
+  3 4) and ``indic_normalization`` (nukta, chandrabindu and similar variants);
+  zero-width joiners are removed first.
+- ``_all_text`` gets sub-fields: ``.prefix`` (edge n-grams, so a word or its
+  start finds its suffixed forms in every language, as the database backend
+  does) and one per language with a built-in stemming analyzer (``hindi``,
+  ``bengali``, ``english``), where stemming helps.
+- A plain-text query is a ``multi_match`` over those fields.
+"""
+
+from __future__ import annotations
+
+from copy import deepcopy
+
+from languages import registry
+
+# Language code -> Elasticsearch/OpenSearch built-in analyzer that stems it.
+STEMMING_ANALYZERS = {"hi": "hindi", "bn": "bengali", "en": "english"}
+PREFIX_MAX_GRAM = 20  # code points; प्रधानमंत्री is 12
+
+INDIC_FILTERS = ["icu_normalizer", "decimal_digit", "indic_normalization"]
+# Autocomplete fields: n-grams at index time, the default analyzer at query time.
+EDGENGRAM_ANALYZER_CONFIG = {"analyzer": "edgengram_analyzer", "search_analyzer": "default"}
+
+INDIC_ANALYSIS = {
+    "char_filter": {
+        # ZWNJ/ZWJ change how a word looks, not what it is.
+        "zero_width": {"type": "mapping", "mappings": ["\\u200C=>", "\\u200D=>"]},
+    },
+    "filter": {
+        "indic_prefix": {"type": "edge_ngram", "min_gram": 1, "max_gram": PREFIX_MAX_GRAM},
+    },
+    "analyzer": {
+        "default": {
+            "type": "custom",
+            "char_filter": ["zero_width"],
+            "tokenizer": "icu_tokenizer",
+            "filter": INDIC_FILTERS,
+        },
+        "indic_prefix": {
+            "type": "custom",
+            "char_filter": ["zero_width"],
+            "tokenizer": "icu_tokenizer",
+            "filter": [*INDIC_FILTERS, "indic_prefix"],
+        },
+    },
+}
+
+
+def index_settings(base: dict) -> dict:
+    """`base` (the upstream backend's settings) with the Indic analysis added."""
+    settings = deepcopy(base)
+    analysis = settings["settings"].setdefault("analysis", {})
+    for section, entries in INDIC_ANALYSIS.items():
+        analysis.setdefault(section, {}).update(deepcopy(entries))
+    # Wagtail's own n-gram analyzers (autocomplete fields) split on the
+    # standard tokenizer; give them the same Indic chain.
+    for name, ngram_filter in (("ngram_analyzer", "ngram"), ("edgengram_analyzer", "edgengram")):
+        analysis["analyzer"][name] = {
+            "type": "custom",
+            "char_filter": ["zero_width"],
+            "tokenizer": "icu_tokenizer",
+            "filter": [*INDIC_FILTERS, ngram_filter],
+        }
+    settings["settings"]["index"]["max_ngram_diff"] = max(
+        settings["settings"]["index"].get("max_ngram_diff", 0), PREFIX_MAX_GRAM
+    )
+    return settings
+
+
+def language_subfields() -> dict:
+    fields = {"prefix": {"type": "text", "analyzer": "indic_prefix", "search_analyzer": "default"}}
+    for code, analyzer in STEMMING_ANALYZERS.items():
+        registry.get(code)  # every language named here is one of ours
+        fields[code] = {"type": "text", "analyzer": analyzer}
+    return fields
+
+
+def enrich_mapping(mapping: dict) -> dict:
+    """Add the prefix and per-language sub-fields to ``_all_text`` and title."""
+    properties = mapping["properties"]
+    for name in ("_all_text", "title"):
+        if name in properties and properties[name].get("type") == "text":
+            properties[name]["fields"] = language_subfields()
+    return mapping
+
+
+def query_fields(base_fields: list[str]) -> list[str]:
+    """The fields a plain-text query searches: the upstream ones, plus the
+    prefix and stemmed sub-fields of the catch-all field (lower weight than an
+    exact word)."""
+    fields = list(base_fields)
+    if any(field.split("^")[0] == "_all_text" for field in fields):
+        fields.append("_all_text.prefix^0.5")
+        fields += [f"_all_text.{code}^0.8" for code in STEMMING_ANALYZERS]
+    return fields
+
+
+def plaintext_query(query_string: str, *, fields: list[str], operator: str, boost: float = 1.0) -> dict:
+    match = {
+        "query": query_string,
+        "fields": query_fields(fields),
+        "type": "best_fields",
+        "tie_breaker": 0.3,
+    }
+    if operator != "or":
+        match["operator"] = operator
+    if boost != 1.0:
+        match["boost"] = boost
+    return {"multi_match": match}

@@ -1,0 +1,26 @@
+"""Recreate SQLite's FTS5 search table with a tokenizer that keeps Indic
+vowel signs and viramas inside words (see search/fts.py). No-op elsewhere."""
+
+from django.db import migrations
+
+
+def forwards(apps, schema_editor):
+    from search.fts import ensure_indic_tokenizer
+
+    ensure_indic_tokenizer(schema_editor.connection)
+
+
+def backwards(apps, schema_editor):
+    from search.fts import DEFAULT_TOKENIZE, fts_table_sql, recreate_fts_table
+
+    connection = schema_editor.connection
+    if connection.vendor == "sqlite" and fts_table_sql(connection) is not None:
+        recreate_fts_table(connection, tokenize=DEFAULT_TOKENIZE)
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("wagtailsearch", "0010_add_text_fields"),
+    ]
+
+    operations = [migrations.RunPython(forwards, backwards, elidable=False)]

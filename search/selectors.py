@@ -1,0 +1,158 @@
+"""Read queries for search. The backend finds matching story ids; these
+querysets decide what a reader may see and count the facets."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from django.db.models import Count, Q, QuerySet
+from django.db.models.functions import ExtractYear
+from django.utils import timezone
+from wagtail.models import Locale
+
+from languages.registry import DEFAULT_CODE
+from stories.models import SuccessStoryPage
+from stories.selectors import not_embargoed
+from taxonomy.models import District, Product, Sector, State
+
+
+@dataclass(frozen=True)
+class StoryFilters:
+    """Facet selections, each a translation_key (so they hold in every
+    language) or a year."""
+
+    state: str | None = None
+    district: str | None = None
+    sector: str | None = None
+    product: str | None = None
+    year: int | None = None
+
+    def is_empty(self) -> bool:
+        return not any((self.state, self.district, self.sector, self.product, self.year))
+
+
+# facet name -> (lookup on SuccessStoryPage, snippet model or None for years)
+FACETS: dict[str, tuple[str, type | None]] = {
+    "state": ("districts__state__translation_key", State),
+    "district": ("districts__translation_key", District),
+    "sector": ("sector__translation_key", Sector),
+    "product": ("products__translation_key", Product),
+    "year": ("year", None),
+}
+
+
+def searchable_stories(*, locale: Locale | None) -> QuerySet[SuccessStoryPage]:
+    """What the search backend searches: live stories, in one locale or all.
+
+    Only fields indexed as FilterFields on every backend may be filtered here;
+    visibility (privacy, embargo) and facets are applied by `visible_stories`.
+    """
+    stories = SuccessStoryPage.objects.live()
+    if locale is not None:
+        stories = stories.filter(locale=locale)
+    return stories.only("pk")
+
+
+def visible_stories(*, ids: Iterable[int], locale: Locale | None, filters: StoryFilters) -> QuerySet:
+    """Of `ids`, the live, public, released stories that match `filters`."""
+    stories = SuccessStoryPage.objects.live().public().filter(pk__in=list(ids))
+    if locale is not None:
+        stories = stories.filter(locale=locale)
+    stories = not_embargoed(stories)
+    if filters.year:
+        stories = stories.annotate(year=ExtractYear("posted_at"))
+    for name, (lookup, _model) in FACETS.items():
+        value = getattr(filters, name)
+        if value:
+            stories = stories.filter(**{lookup: value})
+    # Many-to-many filters (districts, products) can repeat a story.
+    many = filters.state or filters.district or filters.product
+    return stories.distinct() if many else stories
+
+
+FIRST_YEAR = 1990  # PIB releases online start later; older dates are not counted
+
+
+def facet_counts(stories: QuerySet) -> dict[str, list[tuple[object, int]]]:
+    """For each facet, (value, number of stories) pairs, most stories first.
+
+    `stories` is used as a subquery; every count is a GROUP BY in the
+    database (no per-story rows come back to Python). Years are counted
+    between IST year boundaries in one conditional aggregate.
+    """
+    ids = stories.order_by().values("pk")
+    through_districts = SuccessStoryPage.districts.through.objects.filter(successstorypage_id__in=ids)
+    through_products = SuccessStoryPage.products.through.objects.filter(successstorypage_id__in=ids)
+    grouped = {
+        "state": (through_districts, "district__state__translation_key", "successstorypage_id"),
+        "district": (through_districts, "district__translation_key", "successstorypage_id"),
+        "sector": (SuccessStoryPage.objects.filter(pk__in=ids), "sector__translation_key", "pk"),
+        "product": (through_products, "product__translation_key", "successstorypage_id"),
+    }
+    counts = {}
+    for name, (queryset, key, story) in grouped.items():
+        rows = (
+            queryset.exclude(**{f"{key}__isnull": True})
+            .values(key)
+            .annotate(n=Count(story, distinct=True))
+            .order_by("-n", key)
+        )
+        counts[name] = [(row[key], row["n"]) for row in rows]
+    counts["year"] = _year_counts(ids)
+    return counts
+
+
+def _year_counts(ids) -> list[tuple[int, int]]:
+    zone = timezone.get_current_timezone()
+    years = range(FIRST_YEAR, timezone.localtime().year + 2)
+
+    def start(year):
+        return dt.datetime(year, 1, 1, tzinfo=zone)
+
+    totals = SuccessStoryPage.objects.filter(pk__in=ids).aggregate(
+        **{
+            f"y{year}": Count("pk", filter=Q(posted_at__gte=start(year), posted_at__lt=start(year + 1)))
+            for year in years
+        }
+    )
+    pairs = [(year, totals[f"y{year}"]) for year in years if totals[f"y{year}"]]
+    return sorted(pairs, key=lambda pair: (-pair[1], -pair[0]))
+
+
+def taxonomy_names(model, *, keys: Iterable, locale: Locale | None) -> dict:
+    """translation_key -> name, in `locale` where translated, else the original."""
+    keys = list(keys)
+    best: dict = {}  # translation_key -> (preference, name)
+    if not keys:
+        return {}
+    for obj in model.objects.filter(translation_key__in=keys).select_related("locale"):
+        if locale is not None and obj.locale_id == locale.pk:
+            preference = 2
+        elif obj.locale.language_code == DEFAULT_CODE:
+            preference = 1
+        else:
+            preference = 0
+        if obj.translation_key not in best or preference > best[obj.translation_key][0]:
+            best[obj.translation_key] = (preference, obj.name)
+    return {key: name for key, (_preference, name) in best.items()}
+
+
+def stories_by_ids(ids: list[int]) -> dict[int, SuccessStoryPage]:
+    stories = (
+        SuccessStoryPage.objects.filter(pk__in=ids)
+        .defer_streamfields()
+        .select_related("locale", "sector")
+    )
+    return {story.pk: story for story in stories}
+
+
+def live_story_counts_by_locale() -> dict[str, int]:
+    rows = (
+        SuccessStoryPage.objects.live()
+        .values("locale__language_code")
+        .annotate(n=Count("pk"))
+        .order_by("locale__language_code")
+    )
+    return {row["locale__language_code"]: row["n"] for row in rows}

@@ -1,0 +1,259 @@
+"""Search stories: clean the reader's query, ask the search backend for
+matching stories, keep the ones the reader may see, count facets, page and
+highlight. Views call these and render what they return."""
+
+from __future__ import annotations
+
+import logging
+import unicodedata
+import uuid
+from dataclasses import dataclass, field
+
+from django.core.paginator import Paginator
+from django.utils.safestring import SafeString
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Locale
+from wagtail.search.backends import get_search_backend
+
+from languages import registry
+from languages.formatting import format_posted_date
+
+from . import selectors
+from .highlight import highlight
+from .selectors import FACETS, StoryFilters
+
+logger = logging.getLogger(__name__)
+
+MAX_QUERY_LENGTH = 200  # characters; longer queries are cut, and the page says so
+MAX_TERMS = 12  # words; more add nothing but cost
+MAX_HITS = 1000  # matches taken from the backend, best first, before facets
+PER_PAGE = 10
+AUTOCOMPLETE_LIMIT = 8
+
+FACET_LABELS = {
+    "state": _("State/UT"),
+    "district": _("District"),
+    "sector": _("Sector"),
+    "product": _("Product"),
+    "year": _("Year"),
+}
+
+
+class SearchUnavailable(Exception):
+    """The search backend cannot be reached; the site itself still works."""
+
+
+@dataclass(frozen=True)
+class CleanQuery:
+    text: str
+    terms: list[str]
+    truncated: bool = False
+    had_input: bool = False  # the reader typed something, perhaps only punctuation
+
+
+@dataclass
+class SearchResult:
+    title: str
+    url: str
+    language_code: str
+    language_name: str
+    direction: str
+    posted: str
+    snippet: SafeString
+
+
+@dataclass
+class FacetOption:
+    value: str
+    label: str
+    count: int
+    selected: bool
+    url: str = ""  # set by the view: this option toggled on the current search
+
+
+@dataclass
+class Facet:
+    name: str
+    label: str
+    options: list[FacetOption]
+
+
+@dataclass
+class SearchPage:
+    query: CleanQuery
+    results: list[SearchResult] = field(default_factory=list)
+    total: int = 0
+    page_number: int = 1
+    num_pages: int = 1
+    facets: list[Facet] = field(default_factory=list)
+    all_languages: bool = False
+    previous_url: str = ""  # set by the view
+    next_url: str = ""
+
+
+def clean_query(raw: str | None) -> CleanQuery:
+    """Keep letters, digits and combining marks (every script); everything else
+    (punctuation, symbols, FTS operators, control characters) becomes a space.
+    The text is NFC-normalised and cut at MAX_QUERY_LENGTH characters."""
+    raw = unicodedata.normalize("NFC", raw or "")
+    truncated = len(raw) > MAX_QUERY_LENGTH
+    raw = raw[:MAX_QUERY_LENGTH]
+    kept = "".join(c if unicodedata.category(c)[0] in "LNM" else " " for c in raw)
+    terms = [term for term in (_drop_leading_marks(t) for t in kept.split()) if term][:MAX_TERMS]
+    return CleanQuery(text=" ".join(terms), terms=terms, truncated=truncated, had_input=bool(raw.strip()))
+
+
+def _drop_leading_marks(term: str) -> str:
+    """A word cannot start with a combining mark (a stray vowel sign)."""
+    while term and unicodedata.category(term[0])[0] == "M":
+        term = term[1:]
+    return term
+
+
+def parse_filters(params) -> StoryFilters:
+    """Facet selections from request parameters; malformed ones are ignored."""
+
+    def key(name):
+        value = (params.get(name) or "").strip()
+        try:
+            return str(uuid.UUID(value)) if value else None
+        except ValueError:
+            return None
+
+    year = (params.get("year") or "").strip()
+    return StoryFilters(
+        state=key("state"),
+        district=key("district"),
+        sector=key("sector"),
+        product=key("product"),
+        year=int(year) if year.isdigit() and 1900 <= int(year) <= 2999 else None,
+    )
+
+
+def locale_for(language_code: str) -> Locale | None:
+    return Locale.objects.filter(language_code=language_code).first()
+
+
+def backend_errors() -> tuple[type[BaseException], ...]:
+    """Exceptions that mean "the search cluster is unreachable or failing"."""
+    errors: list[type[BaseException]] = []
+    try:
+        import elastic_transport
+        import elasticsearch
+
+        errors += [elastic_transport.TransportError, elasticsearch.ApiError]
+    except ImportError:
+        pass
+    try:
+        import opensearchpy
+
+        errors.append(opensearchpy.exceptions.OpenSearchException)
+    except ImportError:
+        pass
+    return tuple(errors)
+
+
+def matching_story_ids(*, query: CleanQuery, locale: Locale | None, limit: int = MAX_HITS) -> list[int]:
+    """Ids of live stories that match, best first, from the search backend."""
+    if not query.text:
+        return []
+    backend = get_search_backend()
+    stories = selectors.searchable_stories(locale=locale)
+    try:
+        if hasattr(backend, "search_ids"):  # search.backends.database: ids without loading objects
+            return backend.search_ids(query.text, stories, limit=limit)
+        return [story.pk for story in backend.search(query.text, stories, operator="and")[:limit]]
+    except backend_errors() as error:
+        logger.warning("Search backend unavailable: %s", error)
+        raise SearchUnavailable(str(error)) from error
+
+
+def search_stories(
+    *,
+    raw_query: str | None,
+    language_code: str,
+    filters: StoryFilters,
+    page: int | str = 1,
+    all_languages: bool = False,
+    request=None,
+) -> SearchPage:
+    query = clean_query(raw_query)
+    reader_locale = locale_for(language_code)
+    outcome = SearchPage(query=query, all_languages=all_languages)
+    if not query.text or (reader_locale is None and not all_languages):
+        return outcome
+    search_locale = None if all_languages else reader_locale
+    ids = matching_story_ids(query=query, locale=search_locale)
+    visible = selectors.visible_stories(ids=ids, locale=search_locale, filters=filters)
+    rank = {pk: position for position, pk in enumerate(ids)}
+    ordered = sorted(visible.values_list("pk", flat=True), key=rank.__getitem__)
+    outcome.facets = _facets(visible, filters=filters, locale=reader_locale)
+    paginator = Paginator(ordered, PER_PAGE)
+    page_obj = paginator.get_page(page)
+    outcome.total = paginator.count
+    outcome.page_number = page_obj.number
+    outcome.num_pages = paginator.num_pages
+    outcome.results = _results(list(page_obj.object_list), query=query, request=request)
+    return outcome
+
+
+def _results(ids: list[int], *, query: CleanQuery, request) -> list[SearchResult]:
+    stories = selectors.stories_by_ids(ids)
+    results = []
+    for pk in ids:
+        story = stories[pk]
+        code = story.locale.language_code
+        language = registry.get(code)
+        results.append(
+            SearchResult(
+                title=story.title,
+                url=story.get_url(request) or "",
+                language_code=code,
+                language_name=language.native_name,
+                direction=language.direction,
+                posted=format_posted_date(story.posted_at, code),
+                snippet=highlight(story.summary or story.search_description or "", query.terms),
+            )
+        )
+    return results
+
+
+def _facets(visible, *, filters: StoryFilters, locale: Locale | None) -> list[Facet]:
+    counts = selectors.facet_counts(visible)
+    facets = []
+    for name, (_lookup, model) in FACETS.items():
+        pairs = counts[name]
+        if model is None:
+            labels = {value: str(value) for value, _count in pairs}
+        else:
+            labels = selectors.taxonomy_names(model, keys=[value for value, _count in pairs], locale=locale)
+        selected = getattr(filters, name)
+        options = [
+            FacetOption(
+                value=str(value),
+                label=labels.get(value, str(value)),
+                count=count,
+                selected=str(value) == str(selected),
+            )
+            for value, count in pairs
+        ]
+        if options:
+            facets.append(Facet(name=name, label=str(FACET_LABELS[name]), options=options))
+    return facets
+
+
+def autocomplete_stories(*, raw_query: str | None, language_code: str, request=None) -> list[dict]:
+    """Titles of the best matches for what the reader has typed so far; every
+    word is a prefix, so "कारी" already finds stories about कारीगरों."""
+    query = clean_query(raw_query)
+    reader_locale = locale_for(language_code)
+    if not query.text or reader_locale is None:
+        return []
+    ids = matching_story_ids(query=query, locale=reader_locale, limit=AUTOCOMPLETE_LIMIT * 4)
+    visible = set(
+        selectors.visible_stories(ids=ids[: AUTOCOMPLETE_LIMIT * 4], locale=reader_locale, filters=StoryFilters())
+        .values_list("pk", flat=True)
+    )
+    best = [pk for pk in ids if pk in visible][:AUTOCOMPLETE_LIMIT]
+    stories = selectors.stories_by_ids(best)
+    return [{"title": stories[pk].title, "url": stories[pk].get_url(request) or ""} for pk in best]
