@@ -43,7 +43,7 @@ def test_bad_options_are_refused_with_a_message_naming_them(option, value, messa
         call_command("bench", option, value)
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_dataset_makes_real_translations_and_grows_without_duplicates():
     dataset.build(stories=3, locales=["en", "hi", "ur"], log=lambda _: None)
     built = dataset.build(stories=5, locales=["en", "hi", "ur"], log=lambda _: None)
@@ -59,7 +59,7 @@ def test_dataset_makes_real_translations_and_grows_without_duplicates():
     assert any("\u0900" <= char <= "\u097f" for char in hindi.title)
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_a_failing_suite_is_reported_and_the_others_still_run():
     from stories import bench as stories_bench
 
@@ -88,7 +88,7 @@ def test_a_failing_suite_is_reported_and_the_others_still_run():
 
 
 @pytest.mark.slow
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_bench_command_uses_a_throwaway_database_and_writes_json(tmp_path):
     if connection.vendor == "sqlite" and connection.creation.is_in_memory_db(
         connection.settings_dict["NAME"]

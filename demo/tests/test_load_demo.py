@@ -68,7 +68,7 @@ def test_every_taxonomy_name_has_all_five_translations_in_their_scripts():
 
 
 @pytest.mark.slow
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_load_demo_builds_the_translated_site_and_a_second_run_changes_nothing():
     first = load_demo()
 
