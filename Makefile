@@ -6,7 +6,7 @@ MANAGE := $(PY) manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint system-deps venv dev-venv demo worker bench clean
+.PHONY: run test lint system-deps venv dev-venv demo worker bench clean assets
 
 system-deps:
 	@bash scripts/system-deps.sh
@@ -29,7 +29,12 @@ node_modules/.installed: package.json
 venv: $(VENV)/.runtime
 dev-venv: $(VENV)/.dev node_modules/.installed
 
-demo: system-deps venv
+# Compiled catalogs (*.mo) and font subsets are built, never committed.
+assets: venv
+	$(MANAGE) compilemessages --ignore=.venv --ignore=node_modules --ignore=var -v 0
+	$(MANAGE) subset_fonts
+
+demo: system-deps venv assets
 	$(MANAGE) migrate --noinput
 	$(MANAGE) setup_roles --demo-users
 	$(MANAGE) load_demo
@@ -52,7 +57,7 @@ lint: dev-venv
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check . || true
 
-test: system-deps dev-venv
+test: system-deps dev-venv assets
 	$(VENV)/bin/ruff check .
 	DJANGO_SETTINGS_MODULE=cms.settings.test $(MANAGE) check
 	DJANGO_SETTINGS_MODULE=cms.settings.test $(MANAGE) makemigrations --check --dry-run

@@ -46,6 +46,8 @@ INSTALLED_APPS = [
     "syndication",
     "demo",
     "benchmarks",
+    "visitors",
+    "publiccache",
     # wagtail-localize replaces wagtail.locales
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -53,6 +55,8 @@ INSTALLED_APPS = [
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
+    "wagtail.contrib.routable_page",
+    "wagtail.contrib.frontend_cache",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -78,6 +82,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # ETag + 304 for every response, cached or not; then the anonymous page cache.
+    "django.middleware.http.ConditionalGetMiddleware",
+    "publiccache.middleware.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -190,6 +197,24 @@ if os.environ.get("REDIS_URL"):
     CACHES["default"] = {
         "BACKEND": "django.core.cache.backends.redis.RedisCache",
         "LOCATION": os.environ["REDIS_URL"],
+    }
+
+# Full-page cache for anonymous readers (publiccache); 0 turns it off.
+PUBLIC_PAGE_CACHE_SECONDS = int(os.environ.get("PUBLIC_PAGE_CACHE_SECONDS", "300"))
+
+# CDN purge on publish (wagtail.contrib.frontend_cache), configured only when
+# the environment names a CDN: Cloudflare, or any cache that accepts PURGE.
+WAGTAILFRONTENDCACHE = {}
+if os.environ.get("FRONTEND_CACHE_CLOUDFLARE_ZONEID"):
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "BEARER_TOKEN": os.environ.get("FRONTEND_CACHE_CLOUDFLARE_TOKEN", ""),
+        "ZONEID": os.environ["FRONTEND_CACHE_CLOUDFLARE_ZONEID"],
+    }
+if os.environ.get("FRONTEND_CACHE_PURGE_URL"):
+    WAGTAILFRONTENDCACHE["http"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": os.environ["FRONTEND_CACHE_PURGE_URL"],
     }
 
 # --- Wagtail -------------------------------------------------------------------
