@@ -86,7 +86,7 @@ MIDDLEWARE = [
     "django.middleware.http.ConditionalGetMiddleware",
     "publiccache.middleware.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "home.middleware.LocaleMiddleware",  # Django's, with /xx/ as a 404
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",

@@ -10,3 +10,5 @@ MEDIA_ROOT = VAR_DIR / "test-media"  # noqa: F405
 WAGTAILADMIN_BASE_URL = "http://testserver"
 # Publishing renders three PDFs; only the printing tests need that (they turn it on).
 PRINT_RENDER_ON_PUBLISH = False
+# The anonymous page cache is off in tests; publiccache's own tests turn it on.
+PUBLIC_PAGE_CACHE_SECONDS = 0

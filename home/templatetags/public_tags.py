@@ -9,6 +9,9 @@ register = template.Library()
 
 @register.simple_tag(takes_context=True)
 def page_chrome(context, page=None):
+    from wagtail.models import Page
+
+    page = page if isinstance(page, Page) else None
     request = context.get("request")
     language = context["current_language"]
     chrome = selectors.page_chrome(page, request=request)

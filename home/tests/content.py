@@ -20,6 +20,7 @@ from wagtail_localize.models import (
     TranslationSource,
 )
 
+from home.renditions import warm_stories
 from tests.factories import (
     IST,
     DistrictFactory,
@@ -210,6 +211,7 @@ def build_site(*, languages=("hi", "ta", "bn", "ur"), extra_stories: int = 2) ->
     workshop.stories.set([story])
     workshop.save_revision().publish()
 
+    warm_stories([story])
     translated: dict[str, dict] = {}
     for code in languages:
         for snippet in (state, district, sector, product, office, ministry):
