@@ -23,4 +23,8 @@ class LocaleMiddleware(DjangoLocaleMiddleware):
         if response.status_code == 404 and unknown_language_prefix(request.path_info):
             response.headers.setdefault("Content-Language", translation.get_language())
             return response
+        if response.status_code == 404 and getattr(request, "resolver_match", None) is not None:
+            # A view outside the language prefixes (the visitor beacon) said
+            # 404 itself: that is the answer, not a missing /en/.
+            return response
         return super().process_response(request, response)
