@@ -22,7 +22,8 @@ class Alternate:
     bcp47: str
     native_name: str
     direction: str
-    url: str
+    url: str  # absolute, for hreflang and og:
+    href: str  # as short as possible, for the switcher
     current: bool
 
 
@@ -67,6 +68,7 @@ def language_alternates(page: Page, *, request=None) -> list[Alternate]:
                 native_name=language.native_name,
                 direction=language.direction,
                 url=translation.get_full_url(request),
+                href=translation.get_url(request),
                 current=translation.pk == page.pk,
             )
         )
