@@ -33,26 +33,21 @@ def _content_codes() -> set[str]:
 
 def live_translations(page: Page) -> list[Page]:
     """Every live, public, released language version of `page` (itself
-    included), in the registry's language order. One query."""
-    pages = (
-        page.get_translations(inclusive=True)
-        .live()
-        .public()
-        .select_related("locale")
-        .specific(defer=True)
+    included), in the registry's language order. One query (plus Wagtail's
+    view-restriction lookup)."""
+    from stories.models import SuccessStoryPage
+    from stories.selectors import not_embargoed
+
+    if isinstance(page, SuccessStoryPage):
+        pages = not_embargoed(SuccessStoryPage.objects.filter(translation_key=page.translation_key))
+    else:
+        pages = Page.objects.filter(translation_key=page.translation_key)
+    pages = pages.live().public().select_related("locale").only(
+        "pk", "path", "url_path", "depth", "translation_key", "locale__language_code"
     )
     codes = _content_codes()
-    by_code = {
-        p.locale.language_code: p
-        for p in pages
-        if p.locale.language_code in codes and not _is_embargoed(p)
-    }
+    by_code = {p.locale.language_code: p for p in pages if p.locale.language_code in codes}
     return [by_code[code] for code in registry.ALL_CODES if code in by_code]
-
-
-def _is_embargoed(page: Page) -> bool:
-    check = getattr(page, "is_embargoed", None)
-    return bool(check and check())
 
 
 def language_alternates(page: Page, *, request=None) -> list[Alternate]:

@@ -24,7 +24,13 @@ def social_card(*, description: str = "", image=None, request=None) -> dict:
 
 
 def news_article(
-    *, story, canonical_url: str, image_url: str | None, sector_name: str, office_name: str
+    *,
+    story,
+    canonical_url: str,
+    image_url: str | None,
+    sector_name: str,
+    office_name: str,
+    keywords: list[str] | None = None,
 ) -> dict:
     """schema.org NewsArticle for one language version of a story."""
     data = {
@@ -50,7 +56,6 @@ def news_article(
         data["articleSection"] = sector_name
     if image_url:
         data["image"] = [image_url]
-    keywords = [tag.name for tag in story.tags.all()]
     if keywords:
         data["keywords"] = keywords
     return data

@@ -48,3 +48,24 @@ def invalidate_all_pages() -> int:
 
 def cache_key(*, host: str, full_path: str, generation: int) -> str:
     return f"publiccache:{generation}:{host}:{full_path}"
+
+
+def data_cache_seconds() -> int:
+    return int(getattr(settings, "PUBLIC_DATA_CACHE_SECONDS", 300))
+
+
+def remember(*, name: str, parts: tuple, compute):
+    """The value of `compute()` cached under the current generation, so a
+    publish or unpublish forgets it together with the page cache. Used for
+    the per-page data that does not depend on the reader (alternates,
+    navigation, related stories); 0 seconds turns it off."""
+    seconds = data_cache_seconds()
+    if seconds <= 0:
+        return compute()
+    key = f"publicdata:{current_generation()}:{name}:" + ":".join(str(part) for part in parts)
+    cache = page_cache()
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, timeout=seconds)
+    return value

@@ -249,12 +249,19 @@ def browse_choices(*, locale: Locale) -> dict[str, list]:
     return {"states": choices["states"], "sectors": choices["sectors"]}
 
 
-def related_stories(story: SuccessStoryPage, *, limit: int = 4) -> list[SuccessStoryPage]:
+def related_stories(
+    story: SuccessStoryPage, *, limit: int = 4, districts: list | None = None, products: list | None = None
+) -> list[SuccessStoryPage]:
     """Other stories in the same language that share a district, product or
-    the sector, newest first."""
-    district_keys = list(story.districts.values_list("translation_key", flat=True))
-    product_keys = list(story.products.values_list("translation_key", flat=True))
-    match = Q(districts__translation_key__in=district_keys) | Q(products__translation_key__in=product_keys)
+    the sector, newest first. Pass the story's districts and products when
+    already loaded (story_taxonomy) to save two queries."""
+    if districts is None:
+        districts = list(story.districts.all())
+    if products is None:
+        products = list(story.products.all())
+    match = Q(districts__translation_key__in=[d.translation_key for d in districts]) | Q(
+        products__translation_key__in=[p.translation_key for p in products]
+    )
     if story.sector_id:
         match |= Q(sector__translation_key=story.sector.translation_key)
     candidates = (
@@ -263,7 +270,7 @@ def related_stories(story: SuccessStoryPage, *, limit: int = 4) -> list[SuccessS
         .exclude(translation_key=story.translation_key)
         .distinct()
     )
-    return list(candidates[:limit])
+    return list(with_card_relations(candidates)[:limit])
 
 
 @dataclass(frozen=True)
@@ -347,8 +354,10 @@ class TaxonomyLink:
 
 
 def _taxonomy_links(story: SuccessStoryPage, taxonomy: dict, *, request=None) -> list[TaxonomyLink]:
-    index = story.get_parent().specific
-    landing_url = getattr(index, "landing_url", None)
+    from .models import StoryIndexPage
+
+    index = StoryIndexPage.objects.filter(path=story.path[: -story.steplen]).first()
+    landing_url = index.landing_url if index else None
 
     def link(kind, obj):
         return TaxonomyLink(kind=kind, name=obj.name, url=landing_url(kind, obj, request) if landing_url else None)
@@ -368,11 +377,11 @@ def story_page_view(story: SuccessStoryPage, *, request=None) -> dict:
     from languages import registry
     from languages.formatting import format_dateline
     from translations.selectors import translation_freshness
-    from visitors.selectors import visitor_counter
 
     code = story.locale.language_code
     office = story.issuing_office.name if story.issuing_office_id else ""
     taxonomy = story_taxonomy(story)
+    tags = list(story.tags.all())
     social = social_card(description=story.search_description or story.summary, image=story.hero_image, request=request)
     canonical = story.get_full_url(request)
     schema = news_article(
@@ -381,16 +390,15 @@ def story_page_view(story: SuccessStoryPage, *, request=None) -> dict:
         image_url=social["image"]["url"] if social["image"] else None,
         sector_name=story.sector.name if story.sector_id else "",
         office_name=office,
+        keywords=[tag.name for tag in tags],
     )
     freshness = translation_freshness(story)
-    related = with_card_relations(
-        SuccessStoryPage.objects.filter(pk__in=[s.pk for s in related_stories(story)])
-    ).order_by("-posted_at", "-pk")
+    related = related_stories(story, districts=taxonomy["districts"], products=taxonomy["products"])
     return {
         "taxonomy": taxonomy,
         "taxonomy_links": _taxonomy_links(story, taxonomy, request=request),
         "sellers": list(story.sellers.all()),
-        "tags": list(story.tags.all()),
+        "tags": tags,
         "dateline": format_dateline(story.posted_at, code, office),
         "freshness": freshness,
         "source_url": freshness.source_page.get_url(request) if freshness and freshness.outdated else None,
@@ -400,5 +408,4 @@ def story_page_view(story: SuccessStoryPage, *, request=None) -> dict:
         "related": story_cards(related, request=request),
         "social": social,
         "schema": json_ld(schema),
-        "visitor": visitor_counter(story),
     }

@@ -259,3 +259,7 @@ PRINT_MAX_ATTEMPTS = int(os.environ.get("PRINT_MAX_ATTEMPTS", "3"))
 # Off unless MT_BACKEND=libretranslate|bhashini (with MT_URL, MT_API_KEY,
 # MT_SERVICE_ID for Bhashini). See translations/NOTES.md.
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = machine_translator_from_env(os.environ)
+
+# Per-page data (alternates, navigation, related stories) kept between
+# renders, forgotten on publish like the page cache; 0 turns it off.
+PUBLIC_DATA_CACHE_SECONDS = int(os.environ.get("PUBLIC_DATA_CACHE_SECONDS", "300"))

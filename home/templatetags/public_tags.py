@@ -2,6 +2,8 @@
 
 from django import template
 
+from publiccache.services import remember
+
 from .. import fonts, selectors
 
 register = template.Library()
@@ -14,12 +16,18 @@ def page_chrome(context, page=None):
     page = page if isinstance(page, Page) else None
     request = context.get("request")
     language = context["current_language"]
-    chrome = selectors.page_chrome(page, request=request)
-    chrome["navigation"] = selectors.site_navigation(
-        language_code=language.code, current_page=page, request=request
-    )
-    chrome["font_faces"] = fonts.faces_for_language(language.code)
-    return chrome
+
+    def compute():
+        chrome = selectors.page_chrome(page, request=request)
+        chrome["navigation"] = selectors.site_navigation(
+            language_code=language.code, current_page=page, request=request
+        )
+        chrome["font_faces"] = fonts.faces_for_language(language.code)
+        return chrome
+
+    if page is None:
+        return compute()
+    return remember(name="chrome", parts=(request.get_host(), page.pk, language.code), compute=compute)
 
 
 @register.filter

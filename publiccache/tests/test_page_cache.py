@@ -14,6 +14,7 @@ from stories.models import SuccessStoryPage
 @pytest.fixture
 def site(db, settings):
     settings.PUBLIC_PAGE_CACHE_SECONDS = 300
+    settings.PUBLIC_DATA_CACHE_SECONDS = 300
     cache.clear()
     return build_site(languages=("hi",), extra_stories=0)
 
@@ -95,3 +96,13 @@ def test_publish_purges_page_translations_and_listings_from_the_cdn(site, settin
     purged = set(_PurgeRecorder.purged)
     for path in ("/en/stories/banarasi-silk/", "/hi/stories/banarasi-silk/", "/en/stories/", "/hi/"):
         assert f"localhost{path}" in purged, purged
+
+
+def test_publishing_the_source_shows_the_stale_notice_through_both_caches(client, site):
+    hindi_url = site["translated"]["hi"]["story"].url
+    assert "stale-notice" not in client.get(hindi_url).content.decode()
+    assert client.get(hindi_url)["X-Cache"] == "HIT"
+    source = SuccessStoryPage.objects.get(pk=site["story"].pk)
+    source.summary = "Now also sold abroad."
+    source.save_revision().publish()
+    assert "stale-notice" in client.get(hindi_url).content.decode()

@@ -217,10 +217,20 @@ class SuccessStoryPage(RoutablePageMixin, Page):
         return super().save(*args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
+        from publiccache.services import remember
+        from visitors.selectors import visitor_counter
+
         from ..selectors import story_page_view
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(story_page_view(self, request=request))
+        context.update(
+            remember(
+                name="story",
+                parts=(request.get_host(), self.pk),
+                compute=lambda: story_page_view(self, request=request),
+            )
+        )
+        context["visitor"] = visitor_counter(self)
         return context
 
     def serve(self, request, *args, **kwargs):
