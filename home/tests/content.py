@@ -11,6 +11,7 @@ import datetime as dt
 from decimal import Decimal
 
 import wagtail_factories
+from django.core.cache import caches
 from django.test import TestCase
 from wagtail.models import Page
 from wagtail_localize.models import (
@@ -186,6 +187,10 @@ def ensure_home_page() -> None:
 def build_site(*, languages=("hi", "ta", "bn", "ur"), extra_stories: int = 2) -> dict:
     """Home, story index and workshop index in English plus `languages`, one
     full story with translations, a few related English stories and a workshop."""
+    # Renditions (and pages) cached by an earlier test may name files in that
+    # test's MEDIA_ROOT, or rows that a rollback reused the ids of.
+    for cache in caches.all():
+        cache.clear()
     home = home_page()
     for code in languages:
         locale(code)

@@ -1,6 +1,7 @@
 """The public site in several languages: switcher, metadata, datelines,
 figures, RTL, filters and landing pages."""
 
+import datetime as dt
 import json
 import re
 from html.parser import HTMLParser
@@ -189,3 +190,38 @@ class PublicPagesTests(TestCase):
         self.assertIn('class="skip-link" href="#main"', html)
         self.assertIn("Press Information Bureau", html)
         self.assertEqual(html.count('class="card"'), html.count("<time datetime="))
+
+
+class ListingQueryCountTests(TestCase):
+    """Listings cost the same number of queries whatever their length."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.site = build_site(languages=("hi",), extra_stories=1)
+
+    def count_queries(self, url: str) -> int:
+        from django.db import connection
+        from django.test.utils import CaptureQueriesContext
+
+        with CaptureQueriesContext(connection) as captured:
+            self.assertEqual(self.client.get(url).status_code, 200)
+        return len(captured.captured_queries)
+
+    def test_index_and_home_queries_do_not_grow_with_stories(self):
+        from tests.factories import SuccessStoryPageFactory
+
+        index_url, home_url = self.site["index"].url, self.site["home"].url
+        self.count_queries(index_url)
+        self.count_queries(home_url)
+        before = (self.count_queries(index_url), self.count_queries(home_url))
+        for n in range(8):
+            story = SuccessStoryPageFactory(
+                parent=self.site["index"],
+                sector=self.site["sector"],
+                slug=f"more-{n}",
+                posted_at=dt.datetime(2023, 6, 1 + n, tzinfo=dt.UTC),
+            )
+            story.districts.set([self.site["district"]])
+            story.save()
+        after = (self.count_queries(index_url), self.count_queries(home_url))
+        self.assertEqual(before, after)
