@@ -38,6 +38,7 @@ demo: system-deps venv assets
 	$(MANAGE) migrate --noinput
 	$(MANAGE) setup_roles --demo-users
 	$(MANAGE) load_demo
+	$(MANAGE) warm_renditions
 
 run: demo
 	@echo ""
