@@ -10,14 +10,28 @@ from django.utils.cache import patch_cache_control
 
 from .services import cache_key, cache_seconds, current_generation, page_cache
 
-# Paths that are never cached: the admin, the beacon, previews.
-UNCACHED_PREFIXES = ("/admin/", "/django-admin/", "/visitors/", "/documents/", "/static/", "/media/")
+# Paths that are never cached: the admin, the beacon, documents, the partner
+# API and its signed images (syndication handles its own conditional GETs).
+UNCACHED_PREFIXES = (
+    "/admin/",
+    "/django-admin/",
+    "/visitors/",
+    "/documents/",
+    "/static/",
+    "/media/",
+    "/api/",
+    "/images/",
+)
+# Vary headers a page may carry and still be shared between readers.
+SHAREABLE_VARY = {"accept-language", "cookie", "accept-encoding"}
 
 
 def _is_cacheable_request(request) -> bool:
     if request.method not in {"GET", "HEAD"}:
         return False
-    if request.path.startswith(UNCACHED_PREFIXES):
+    if request.path.startswith(UNCACHED_PREFIXES) or "/feeds/" in request.path:
+        return False
+    if "HTTP_AUTHORIZATION" in request.META:
         return False
     # A reader with a session (an editor) gets fresh pages and the userbar.
     return settings.SESSION_COOKIE_NAME not in request.COOKIES
@@ -25,8 +39,10 @@ def _is_cacheable_request(request) -> bool:
 
 def _is_cacheable_response(response) -> bool:
     cache_control = response.get("Cache-Control", "")
+    vary = {part.strip().lower() for part in response.get("Vary", "").split(",") if part.strip()}
     return (
-        response.status_code == 200
+        vary <= SHAREABLE_VARY
+        and response.status_code == 200
         and not response.streaming
         and not response.cookies
         and "private" not in cache_control

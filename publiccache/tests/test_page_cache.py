@@ -106,3 +106,10 @@ def test_publishing_the_source_shows_the_stale_notice_through_both_caches(client
     source.summary = "Now also sold abroad."
     source.save_revision().publish()
     assert "stale-notice" in client.get(hindi_url).content.decode()
+
+
+def test_partner_api_feeds_and_authorised_requests_are_never_cached(client, site):
+    url = site["story"].url
+    assert "X-Cache" not in client.get(url, HTTP_AUTHORIZATION="Token abc")
+    for path in ("/api/v1/stories/", "/en/feeds/stories/", "/images/abc/1/x/y"):
+        assert "X-Cache" not in client.get(path)
