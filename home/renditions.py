@@ -23,8 +23,10 @@ def story_images(story) -> list:
 
 def warm_image(image, specs: Iterable[str] = STORY_IMAGE_SPECS) -> int:
     """Create any missing renditions of one image; returns how many it asked for."""
+    from wagtail.images.shortcuts import get_renditions_or_not_found
+
     specs = tuple(specs)
-    image.get_renditions(*specs)
+    get_renditions_or_not_found(image, specs)  # a missing original is skipped, not fatal
     return len(specs)
 
 

@@ -13,7 +13,12 @@ def social_card(*, description: str = "", image=None, request=None) -> dict:
     """Open Graph / Twitter values: a description and a 1200x630 JPEG."""
     card = {"description": (description or "").strip()[:300], "image": None}
     if image is not None:
-        rendition = image.get_rendition("fill-1200x630|format-jpeg|jpegquality-80")
+        from wagtail.images.shortcuts import get_rendition_or_not_found
+
+        # A missing original file must not break the page: no og:image then.
+        rendition = get_rendition_or_not_found(image, "fill-1200x630|format-jpeg|jpegquality-80")
+        if not rendition.width:
+            return card
         card["image"] = {
             "url": rendition.full_url if request is None else request.build_absolute_uri(rendition.url),
             "width": rendition.width,
