@@ -67,7 +67,8 @@ def pytest_runtest_teardown(item, nextitem):
 @pytest.hookimpl(hookwrapper=True)
 def pytest_runtest_setup(item):
     global _flushed
-    if _flushed and not _is_transactional(item):
+    # Also before a transactional test: it may follow another one's flush.
+    if _flushed:
         from pytest_django.plugin import blocking_manager_key
 
         from tests.baseline import restore_baseline
