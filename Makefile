@@ -6,7 +6,7 @@ MANAGE := $(PY) manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint system-deps venv dev-venv demo worker bench clean
+.PHONY: run test lint system-deps venv dev-venv demo worker bench clean assets
 
 system-deps:
 	@bash scripts/system-deps.sh
@@ -29,11 +29,17 @@ node_modules/.installed: package.json
 venv: $(VENV)/.runtime
 dev-venv: $(VENV)/.dev node_modules/.installed
 
-demo: system-deps venv
+# Compiled catalogs (*.mo) and font subsets are built, never committed.
+assets: venv
+	$(MANAGE) compilemessages --ignore=.venv --ignore=node_modules --ignore=var --ignore=languages -v 0
+	$(MANAGE) subset_fonts
+
+demo: system-deps venv assets
 	$(MANAGE) migrate --noinput
 	$(MANAGE) setup_roles --demo-users
 	$(MANAGE) compilemessages --ignore=.venv --ignore=node_modules
 	$(MANAGE) load_demo
+	$(MANAGE) warm_renditions
 
 run: demo
 	@echo ""
@@ -53,7 +59,7 @@ lint: dev-venv
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check . || true
 
-test: system-deps dev-venv
+test: system-deps dev-venv assets
 	$(VENV)/bin/ruff check .
 	DJANGO_SETTINGS_MODULE=cms.settings.test $(MANAGE) check
 	DJANGO_SETTINGS_MODULE=cms.settings.test $(MANAGE) makemigrations --check --dry-run

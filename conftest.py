@@ -67,6 +67,7 @@ def pytest_runtest_teardown(item, nextitem):
 @pytest.hookimpl(hookwrapper=True)
 def pytest_runtest_setup(item):
     global _flushed
+    # Also before a transactional test: it may follow another one's flush.
     if _flushed:
         from pytest_django.plugin import blocking_manager_key
 

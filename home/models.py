@@ -27,8 +27,10 @@ class HomePage(Page):
         return super().route(request, path_components)
 
     def get_context(self, request, *args, **kwargs):
-        from stories.selectors import story_listing
+        from .selectors import home_page_view
+        from .seo import social_card
 
         context = super().get_context(request, *args, **kwargs)
-        context["latest_stories"] = story_listing(locale=self.locale)[:12]
+        context.update(home_page_view(self, request=request))
+        context["social"] = social_card(description=self.search_description or self.intro)
         return context

@@ -61,8 +61,10 @@ class WorkshopPage(Page):
         verbose_name = _("ODOP Sampark workshop")
 
     def get_context(self, request, *args, **kwargs):
-        from stories.selectors import localized_stories
+        from home.selectors import workshop_page_view
+        from home.seo import social_card
 
         context = super().get_context(request, *args, **kwargs)
-        context["shown_stories"] = localized_stories(self.stories.all(), locale=self.locale)
+        context.update(workshop_page_view(self, request=request))
+        context["social"] = social_card(description=self.search_description or self.summary)
         return context

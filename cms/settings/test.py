@@ -10,3 +10,10 @@ MEDIA_ROOT = VAR_DIR / "test-media"  # noqa: F405
 WAGTAILADMIN_BASE_URL = "http://testserver"
 # Publishing renders three PDFs; only the printing tests need that (they turn it on).
 PRINT_RENDER_ON_PUBLISH = False
+# The anonymous page cache is off in tests; publiccache's own tests turn it on.
+PUBLIC_PAGE_CACHE_SECONDS = 0
+PUBLIC_DATA_CACHE_SECONDS = 0
+# SQLite tests use a file (WAL, busy timeout) rather than shared-cache memory,
+# so tests that write from many threads (visitors) behave as in production.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    DATABASES["default"]["TEST"]["NAME"] = str(VAR_DIR / "test-db.sqlite3")  # noqa: F405

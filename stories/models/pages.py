@@ -17,7 +17,10 @@ from ..blocks import StoryBodyBlock, SubheadlineBlock
 from .release_ids import ReleaseIdSequence
 
 
-class StoryIndexPage(Page):
+class StoryIndexPage(RoutablePageMixin, Page):
+    """The stories of one language, filterable by state, district, sector and
+    product, with a landing page for each (/stories/district/164/)."""
+
     intro = models.TextField(_("introduction"), blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
@@ -28,11 +31,15 @@ class StoryIndexPage(Page):
     class Meta:
         verbose_name = _("story index")
 
-    def get_context(self, request, *args, **kwargs):
-        from ..selectors import story_listing
+    def get_context(self, request, *args, landing=None, **kwargs):
+        from home.seo import social_card
+
+        from ..selectors import story_index_view
 
         context = super().get_context(request, *args, **kwargs)
-        context["stories"] = story_listing(locale=self.locale, parent=self)[:50]
+        context.update(story_index_view(index=self, params=request.GET, request=request, landing=landing))
+        context["social"] = social_card(description=self.search_description or self.intro)
+        context["index_url"] = self.get_url(request)
         return context
 
     def route(self, request, path_components):
@@ -46,6 +53,26 @@ class StoryIndexPage(Page):
                 story._cached_parent_obj = self
                 return story.route(request, [])
         return super().route(request, path_components)
+
+    @path("<str:kind>/<str:value>/")
+    def landing_page(self, request, kind, value):
+        from ..selectors import LANDING_KINDS, landing_object
+
+        if kind not in LANDING_KINDS:
+            raise Http404(f"no landing pages for {kind!r}")
+        try:
+            obj = landing_object(kind, value, locale=self.locale)
+        except (TypeError, ValueError):
+            obj = None
+        if obj is None:
+            raise Http404(f"no {kind} {value!r}")
+        return self.render(request, landing=(kind, obj))
+
+    def landing_url(self, kind: str, obj, request=None) -> str:
+        """/en/stories/district/164/: states and districts by LGD code,
+        sectors by slug, products by id."""
+        value = {"state": "lgd_code", "district": "lgd_code", "sector": "slug", "product": "pk"}[kind]
+        return self.get_url(request) + self.reverse_subpage("landing_page", args=(kind, getattr(obj, value)))
 
 
 class StoryTag(TaggedItemBase):
@@ -190,11 +217,20 @@ class SuccessStoryPage(RoutablePageMixin, Page):
         return super().save(*args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
-        from ..selectors import story_taxonomy
+        from publiccache.services import remember
+        from visitors.selectors import visitor_counter
+
+        from ..selectors import story_page_view
 
         context = super().get_context(request, *args, **kwargs)
-        context["taxonomy"] = story_taxonomy(self)
-        context["sellers"] = list(self.sellers.all())
+        context.update(
+            remember(
+                name="story",
+                parts=(request.get_host(), self.pk),
+                compute=lambda: story_page_view(self, request=request),
+            )
+        )
+        context["visitor"] = visitor_counter(self)
         return context
 
     def serve(self, request, *args, **kwargs):

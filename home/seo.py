@@ -1,0 +1,66 @@
+"""Small pure helpers for page metadata."""
+
+from languages import registry
+
+
+def og_locale(code: str) -> str:
+    """Open Graph wants ll_TT: "hi_IN", "ur_IN", "en_IN"."""
+    language = registry.get(code)
+    return f"{language.code}_IN"
+
+
+def social_card(*, description: str = "", image=None, request=None) -> dict:
+    """Open Graph / Twitter values: a description and a 1200x630 JPEG."""
+    card = {"description": (description or "").strip()[:300], "image": None}
+    if image is not None:
+        from wagtail.images.shortcuts import get_rendition_or_not_found
+
+        # A missing original file must not break the page: no og:image then.
+        rendition = get_rendition_or_not_found(image, "fill-1200x630|format-jpeg|jpegquality-80")
+        if not rendition.width:
+            return card
+        card["image"] = {
+            "url": rendition.full_url if request is None else request.build_absolute_uri(rendition.url),
+            "width": rendition.width,
+            "height": rendition.height,
+            "alt": getattr(image, "default_alt_text", "") or image.title,
+        }
+    return card
+
+
+def news_article(
+    *,
+    story,
+    canonical_url: str,
+    image_url: str | None,
+    sector_name: str,
+    office_name: str,
+    keywords: list[str] | None = None,
+) -> dict:
+    """schema.org NewsArticle for one language version of a story."""
+    data = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": story.title[:110],
+        "inLanguage": registry.get(story.locale.language_code).bcp47,
+        "datePublished": story.posted_at.isoformat(),
+        "dateModified": (story.last_published_at or story.posted_at).isoformat(),
+        "mainEntityOfPage": {"@type": "WebPage", "@id": canonical_url},
+        "url": canonical_url,
+        "identifier": str(story.release_id or ""),
+        "author": {"@type": "GovernmentOrganization", "name": office_name or "Press Information Bureau"},
+        "publisher": {
+            "@type": "GovernmentOrganization",
+            "name": "Press Information Bureau, Government of India",
+            "url": "https://pib.gov.in/",
+        },
+    }
+    if story.summary:
+        data["description"] = story.summary[:300]
+    if sector_name:
+        data["articleSection"] = sector_name
+    if image_url:
+        data["image"] = [image_url]
+    if keywords:
+        data["keywords"] = keywords
+    return data

@@ -1,0 +1,37 @@
+"""Thin tags that hand base.html ready-made values from home.selectors."""
+
+from django import template
+
+from publiccache.services import remember
+
+from .. import fonts, selectors
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def page_chrome(context, page=None):
+    from wagtail.models import Page
+
+    page = page if isinstance(page, Page) else None
+    request = context.get("request")
+    language = context["current_language"]
+
+    def compute():
+        chrome = selectors.page_chrome(page, request=request)
+        chrome["navigation"] = selectors.site_navigation(
+            language_code=language.code, current_page=page, request=request
+        )
+        chrome["font_faces"] = fonts.faces_for_language(language.code)
+        return chrome
+
+    if page is None:
+        return compute()
+    return remember(name="chrome", parts=(request.get_host(), page.pk, language.code), compute=compute)
+
+
+@register.filter
+def local_date(value, language_code="en"):
+    from languages.formatting import format_posted_date
+
+    return format_posted_date(value, language_code) if value else ""

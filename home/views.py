@@ -1,0 +1,47 @@
+"""404 and 500 pages in the reader's language.
+
+The language comes from the URL prefix when it names a content language
+(/hi/missing/ -> Hindi), otherwise from what LocaleMiddleware chose from
+Accept-Language. An unknown prefix (/xx/) is a plain 404."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.http import HttpResponseNotFound, HttpResponseServerError
+from django.template import loader
+from django.utils import translation
+from django.views.decorators.csrf import requires_csrf_token
+
+from languages import registry
+
+
+def reader_language(request) -> registry.Language:
+    first_segment = request.path_info.lstrip("/").split("/", 1)[0]
+    codes = {code for code, _name in settings.LANGUAGES}
+    if first_segment in codes:
+        return registry.get(first_segment)
+    active = translation.get_language() or registry.DEFAULT_CODE
+    try:
+        return registry.get(active)
+    except KeyError:
+        return registry.get(registry.DEFAULT_CODE)
+
+
+@requires_csrf_token
+def page_not_found(request, exception=None):
+    language = reader_language(request)
+    with translation.override(language.code):
+        body = loader.render_to_string(
+            "404.html", {"current_language": language, "request_path": request.path}, request=request
+        )
+    return HttpResponseNotFound(body)
+
+
+@requires_csrf_token
+def server_error(request):
+    """Rendered without the request context: nothing here may touch the
+    database, which may be what failed."""
+    language = reader_language(request)
+    with translation.override(language.code):
+        body = loader.render_to_string("500.html", {"current_language": language})
+    return HttpResponseServerError(body)

@@ -1,0 +1,20 @@
+from django.urls import reverse
+
+from languages.formatting import format_number
+
+from .models import PageViewCount
+
+
+def view_count(*, page_id: int) -> int:
+    return PageViewCount.objects.filter(page_id=page_id).values_list("views", flat=True).first() or 0
+
+
+def visitor_counter(page) -> dict:
+    """What the counter component shows: the total when the page was
+    rendered (the beacon's answer replaces it) and where to report a view."""
+    views = view_count(page_id=page.pk)
+    return {
+        "beacon_url": reverse("visitors:hit", args=[page.pk]),
+        "views": views,
+        "display": format_number(views, page.locale.language_code),
+    }

@@ -1,0 +1,38 @@
+"""The beacon: pages stay cacheable, and the reader's browser reports the
+view with one small POST after the page is actually shown."""
+
+from django.http import HttpResponseForbidden, JsonResponse
+from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_POST
+from wagtail.models import Page
+
+from languages.formatting import format_number
+
+from .bots import is_countable
+from .selectors import view_count
+from .services import record_view
+
+
+def _same_origin(request) -> bool:
+    site = request.META.get("HTTP_SEC_FETCH_SITE")
+    if site and site not in {"same-origin", "none"}:
+        return False
+    origin = request.META.get("HTTP_ORIGIN")
+    return not origin or origin.split("://", 1)[-1] == request.get_host()
+
+
+@csrf_exempt  # a cached page carries no CSRF token; the beacon changes nothing but a counter
+@require_POST
+@never_cache
+def hit(request, page_id: int):
+    if not _same_origin(request):
+        return HttpResponseForbidden("cross-site beacon refused")
+    page = Page.objects.live().public().filter(pk=page_id).select_related("locale").first()
+    if page is None:
+        return JsonResponse({"error": f"no live page with id {page_id}"}, status=404)
+    counted = is_countable(request)
+    views = record_view(page_id=page.pk) if counted else view_count(page_id=page.pk)
+    return JsonResponse(
+        {"views": views, "display": format_number(views, page.locale.language_code), "counted": counted}
+    )
