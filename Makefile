@@ -37,7 +37,6 @@ assets: venv
 demo: system-deps venv assets
 	$(MANAGE) migrate --noinput
 	$(MANAGE) setup_roles --demo-users
-	$(MANAGE) compilemessages --ignore=.venv --ignore=node_modules
 	$(MANAGE) load_demo
 	$(MANAGE) warm_renditions
 
@@ -66,7 +65,6 @@ test: system-deps dev-venv assets
 	@# Deploy checks on production settings, with a throwaway key for this one run.
 	SECRET_KEY="$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(50))')" ALLOWED_HOSTS=odop.example.gov.in \
 	  $(MANAGE) check --deploy --fail-level WARNING --settings=cms.settings.production
-	DJANGO_SETTINGS_MODULE=cms.settings.test $(MANAGE) compilemessages --ignore=.venv --ignore=node_modules
 	$(VENV)/bin/pytest
 
 bench: venv
