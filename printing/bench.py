@@ -234,9 +234,11 @@ def _translations_of(story):
     from stories.models import SuccessStoryPage
 
     existing = {}
-    for page in SuccessStoryPage.objects.filter(translation_key=story.translation_key, live=True).select_related(
-        "locale"
-    ):
+    # Other suites (translations) may have left draft translations: publish those.
+    for page in SuccessStoryPage.objects.filter(translation_key=story.translation_key).select_related("locale"):
+        if not page.live:
+            with _no_pdf_queueing():
+                page.save_revision().publish()
         _ensure_live_revision(page)
         existing[page.locale.language_code] = page.pk
     made = []
