@@ -168,20 +168,7 @@ def key_figures_body():
 def ensure_home_page() -> None:
     """The root and English home page that home/migrations/0002 makes; a
     transactional test's flush deletes them."""
-    from wagtail.models import Site
-
-    from home.models import HomePage
-
-    if HomePage.objects.filter(depth=2, locale__language_code="en").exists():
-        return
-    root = Page.get_first_root_node() or Page.add_root(
-        instance=Page(title="Root", slug="root", locale=locale("en"))
-    )
-    home = root.add_child(instance=HomePage(title="ODOP Success Stories", slug="home", locale=locale("en")))
-    Site.objects.update_or_create(
-        is_default_site=True,
-        defaults={"hostname": "localhost", "port": 80, "root_page": home, "site_name": "ODOP Success Stories"},
-    )
+    home_page()
 
 
 def build_site(*, languages=("hi", "ta", "bn", "ur"), extra_stories: int = 2) -> dict:
