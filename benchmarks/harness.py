@@ -43,6 +43,10 @@ class BenchContext:
     log: Callable[[str], None] = print
     extra: dict = field(default_factory=dict)
 
+    # Suites summarise their own samples with ctx.summarize(...), so that no
+    # app imports the benchmarks app (it sits above them all).
+    summarize = staticmethod(summarize)
+
     def measure(self, fn: Callable[[], object], *, repeat: int | None = None, warmup: int = 3) -> dict:
         """Time `fn` `repeat` times; return summarize() plus queries per call.
 

@@ -3,6 +3,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
+from core.seo import social_card
+
 
 class HomePage(Page):
     intro = models.TextField(_("introduction"), blank=True)
@@ -27,8 +29,7 @@ class HomePage(Page):
         return super().route(request, path_components)
 
     def get_context(self, request, *args, **kwargs):
-        from .selectors import home_page_view
-        from .seo import social_card
+        from .context import home_page_view  # context imports this module's models
 
         context = super().get_context(request, *args, **kwargs)
         context.update(home_page_view(self, request=request))

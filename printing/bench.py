@@ -22,8 +22,6 @@ from contextlib import contextmanager
 
 from django.db import connections
 
-from benchmarks.harness import summarize
-
 TARGETS = {"newsbox_median_s": 0.4, "all_languages_s": 10.0, "download_p95_ms": 20.0, "worker_peak_mb": 400.0}
 
 
@@ -40,8 +38,8 @@ def run(ctx) -> dict:
     samples = _sample_stories(SuccessStoryPage, ctx.locales, limit=8)
     ctx.log(f"printing: warm renders over {len(samples)} story pages, {repeat} each")
     result = {
-        "newsbox_warm": _seconds(_timed_cycle(lambda s: render_newsbox(story=s), samples, repeat)),
-        "release_warm": _seconds(_timed_cycle(lambda s: render_release(story=s), samples, repeat)),
+        "newsbox_warm": _seconds(ctx.summarize(_timed_cycle(lambda s: render_newsbox(story=s), samples, repeat))),
+        "release_warm": _seconds(ctx.summarize(_timed_cycle(lambda s: render_release(story=s), samples, repeat))),
     }
     shared_db = not _in_memory_database()
     if not shared_db:
@@ -49,15 +47,15 @@ def run(ctx) -> dict:
     cold_runs = int(ctx.extra.get("printing_cold_runs", 5)) if shared_db else 0
     if cold_runs:
         ctx.log(f"printing: {cold_runs} cold renders per format in fresh processes")
-        result["newsbox_cold"] = _seconds(_cold(story.pk, "newsbox", cold_runs))
-        result["release_cold"] = _seconds(_cold(story.pk, "release", cold_runs))
+        result["newsbox_cold"] = _seconds(ctx.summarize(_cold(story.pk, "newsbox", cold_runs)))
+        result["release_cold"] = _seconds(ctx.summarize(_cold(story.pk, "release", cold_runs)))
     _ensure_live_revision(story)
     generate_story_pdfs(page_id=story.pk)
     story.refresh_from_db()
     result["download_stored_pdf"] = ctx.measure_get(f"{story.url}pdf/newsbox/", repeat=max(ctx.repeat, 50))
     if shared_db and ctx.extra.get("printing_all_languages", True):
         ctx.log("printing: all 23 languages of one story with 2 workers")
-        result["all_languages_2_workers"] = _all_languages(story)
+        result["all_languages_2_workers"] = _all_languages(ctx, story)
     result["targets"] = TARGETS
     result["meets_targets"] = _verdict(result)
     return result
@@ -95,8 +93,8 @@ def _timed_cycle(render, stories: list, repeat: int) -> list[float]:
     return samples
 
 
-def _seconds(samples_ms: list[float]) -> dict:
-    summary = summarize(samples_ms)
+def _seconds(summary: dict) -> dict:
+    """A summary of milliseconds (ctx.summarize) in seconds."""
     return {
         "n": summary["n"],
         "median_s": round(summary["median_ms"] / 1000, 3),
@@ -176,7 +174,7 @@ def _warm_fonts() -> None:
     render._weasy_html(f"<html><body>{spans}</body></html>").write_pdf(font_config=render._font_config())
 
 
-def _all_languages(story) -> dict:
+def _all_languages(ctx, story) -> dict:
     with _translations_of(story) as page_ids:
         state = _parent_state()
         connections.close_all()
@@ -192,7 +190,7 @@ def _all_languages(story) -> dict:
         "languages": len(page_ids),
         "pdfs": 3 * len(page_ids),
         "wall_s": round(wall, 2),
-        "per_language_median_s": _seconds([r["seconds"] * 1000 for r in results])["median_s"],
+        "per_language_median_s": _seconds(ctx.summarize([r["seconds"] * 1000 for r in results]))["median_s"],
         "worker_peak_mb": round(max(r["peak_mb"] for r in results), 1),
         "failed": [f for r in results for f in r["failed"]],
     }

@@ -51,3 +51,13 @@ def story_pdf(request, page, *, kind: str):
     response["ETag"] = f'"{page.pk}-{pdf.revision_id}-{pdf.format}"'
     response["Cache-Control"] = "public, max-age=300"
     return response
+
+
+# Routes under every story page (registered in PrintingConfig.ready()):
+# <story url>pdf/newsbox/ and <story url>pdf/release/.
+def newsbox_pdf(page, request):
+    return story_pdf(request, page, kind="newsbox")
+
+
+def release_pdf(page, request):
+    return story_pdf(request, page, kind="release")

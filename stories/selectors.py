@@ -135,11 +135,7 @@ def story_taxonomy(story: SuccessStoryPage) -> dict:
     return {"districts": districts, "states": states, "products": products}
 
 
-# --- Public site: filters, landing pages, related stories ---------------------
-# (Added for the public website. Views pass request.GET in; templates receive
-# ready-made choices, titles and URLs.)
-
-STORIES_PER_PAGE = 12
+# --- Public listings: filters, landing pages, related stories ----------------
 
 
 @dataclass(frozen=True)
@@ -163,14 +159,7 @@ class StoryFilters:
         }
 
 
-def _int_or_none(value) -> int | None:
-    try:
-        return int(str(value).strip())
-    except (TypeError, ValueError):
-        return None
-
-
-def _in_locale(model, *, locale: Locale, **lookup):
+def taxonomy_in_locale(model, *, locale: Locale, **lookup):
     """One taxonomy object in `locale`, or its source where untranslated."""
     found = model.objects.filter(**lookup).select_related("locale").order_by("pk")
     objects = list(found)
@@ -182,25 +171,7 @@ def _in_locale(model, *, locale: Locale, **lookup):
     return localize_taxonomy([objects[0]], locale=locale)[0]
 
 
-def parse_story_filters(params, *, locale: Locale) -> StoryFilters:
-    """Filters from a query string (?state=9&district=164&sector=handloom&product=12).
-
-    States and districts are keyed by their LGD code and sectors by slug, the
-    same in every language; products by id. Unknown values are ignored."""
-    state_code = _int_or_none(params.get("state"))
-    district_code = _int_or_none(params.get("district"))
-    product_id = _int_or_none(params.get("product"))
-    sector_slug = (params.get("sector") or "").strip()[:64]
-    return StoryFilters(
-        state=_in_locale(State, locale=locale, lgd_code=state_code) if state_code else None,
-        district=_in_locale(District, locale=locale, lgd_code=district_code) if district_code else None,
-        sector=_in_locale(Sector, locale=locale, slug=sector_slug) if sector_slug else None,
-        product=_product_in_locale(product_id, locale=locale) if product_id else None,
-        tag=(params.get("tag") or "").strip()[:100],
-    )
-
-
-def _product_in_locale(product_id: int, *, locale: Locale) -> Product | None:
+def product_in_locale(product_id: int, *, locale: Locale) -> Product | None:
     product = Product.objects.filter(pk=product_id).first()
     if product is None:
         return None
@@ -214,17 +185,15 @@ def filtered_story_listing(*, locale: Locale, parent: Page | None, filters: Stor
     return stories
 
 
-def _story_keys_in_locale(locale: Locale) -> QuerySet:
+def _stories_in_locale(locale: Locale) -> QuerySet:
     return not_embargoed(SuccessStoryPage.objects.live().public().filter(locale=locale))
 
 
 def filter_choices(*, locale: Locale) -> dict[str, list]:
     """The states, districts, sectors and products that have live stories in
     `locale`, named in that language (source names where untranslated)."""
-    stories = _story_keys_in_locale(locale)
-    districts = list(
-        District.objects.filter(stories__in=stories).distinct().select_related("state")
-    )
+    stories = _stories_in_locale(locale)
+    districts = list(District.objects.filter(stories__in=stories).distinct().select_related("state"))
     products = list(Product.objects.filter(stories__in=stories).distinct())
     sector_keys = stories.exclude(sector=None).values_list("sector__translation_key", flat=True)
     sectors = list(
@@ -273,41 +242,6 @@ def related_stories(
     return list(with_card_relations(candidates)[:limit])
 
 
-@dataclass(frozen=True)
-class StoryCard:
-    """A story in a listing: everything a card shows, ready-made."""
-
-    page: SuccessStoryPage
-    url: str
-    title: str
-    summary: str
-    posted_iso: str
-    posted_text: str
-    sector_name: str
-    image: object | None
-
-
-def story_cards(stories: Iterable[SuccessStoryPage], *, request=None) -> list[StoryCard]:
-    from languages.formatting import format_posted_date
-
-    cards = []
-    for story in stories:
-        code = story.locale.language_code
-        cards.append(
-            StoryCard(
-                page=story,
-                url=story.get_url(request),
-                title=story.title,
-                summary=story.summary,
-                posted_iso=story.posted_at.isoformat(),
-                posted_text=format_posted_date(story.posted_at, code),
-                sector_name=story.sector.name if story.sector_id else "",
-                image=story.hero_image,
-            )
-        )
-    return cards
-
-
 def with_card_relations(stories: QuerySet) -> QuerySet:
     return stories.select_related("hero_image", "sector", "locale").prefetch_related("hero_image__renditions")
 
@@ -318,94 +252,15 @@ LANDING_KINDS = ("state", "district", "sector", "product")
 def landing_object(kind: str, value, *, locale: Locale):
     """The taxonomy object a landing page (/stories/district/164/) is about."""
     if kind == "sector":
-        return _in_locale(Sector, locale=locale, slug=value)
+        return taxonomy_in_locale(Sector, locale=locale, slug=value)
     if kind == "product":
-        return _product_in_locale(int(value), locale=locale)
+        return product_in_locale(int(value), locale=locale)
     model = {"state": State, "district": District}[kind]
-    return _in_locale(model, locale=locale, lgd_code=int(value))
+    return taxonomy_in_locale(model, locale=locale, lgd_code=int(value))
 
 
-def story_index_view(*, index: Page, params, request=None, landing: tuple[str, object] | None = None) -> dict:
-    """The story index (and its landing pages): filters from the query
-    string, one page of story cards, and the filter choices."""
-    from dataclasses import replace
-
-    from django.core.paginator import Paginator
-
-    filters = parse_story_filters(params, locale=index.locale)
-    if landing is not None:
-        filters = replace(filters, **{landing[0]: landing[1]})
-    stories = with_card_relations(filtered_story_listing(locale=index.locale, parent=index, filters=filters))
-    page_of_stories = Paginator(stories, STORIES_PER_PAGE).get_page(params.get("page"))
-    return {
-        "filters": filters,
-        "choices": filter_choices(locale=index.locale),
-        "page_of_stories": page_of_stories,
-        "stories": story_cards(page_of_stories.object_list, request=request),
-        "landing": {"kind": landing[0], "object": landing[1]} if landing else None,
-    }
-
-
-@dataclass(frozen=True)
-class TaxonomyLink:
-    kind: str
-    name: str
-    url: str | None
-
-
-def _taxonomy_links(story: SuccessStoryPage, taxonomy: dict, *, request=None) -> list[TaxonomyLink]:
+def story_index_for(story: SuccessStoryPage):
+    """The story index page a story sits under (its landing pages link there)."""
     from .models import StoryIndexPage
 
-    index = StoryIndexPage.objects.filter(path=story.path[: -story.steplen]).first()
-    landing_url = index.landing_url if index else None
-
-    def link(kind, obj):
-        return TaxonomyLink(kind=kind, name=obj.name, url=landing_url(kind, obj, request) if landing_url else None)
-
-    links = [link("state", state) for state in taxonomy["states"]]
-    links += [link("district", district) for district in taxonomy["districts"]]
-    if story.sector_id:
-        links.append(link("sector", story.sector))
-    links += [link("product", product) for product in taxonomy["products"]]
-    return links
-
-
-def story_page_view(story: SuccessStoryPage, *, request=None) -> dict:
-    """Everything the story template shows, computed once."""
-    from home.selectors import json_ld
-    from home.seo import news_article, social_card
-    from languages import registry
-    from languages.formatting import format_dateline
-    from translations.selectors import translation_freshness
-
-    code = story.locale.language_code
-    office = story.issuing_office.name if story.issuing_office_id else ""
-    taxonomy = story_taxonomy(story)
-    tags = list(story.tags.all())
-    social = social_card(description=story.search_description or story.summary, image=story.hero_image, request=request)
-    canonical = story.get_full_url(request)
-    schema = news_article(
-        story=story,
-        canonical_url=canonical,
-        image_url=social["image"]["url"] if social["image"] else None,
-        sector_name=story.sector.name if story.sector_id else "",
-        office_name=office,
-        keywords=[tag.name for tag in tags],
-    )
-    freshness = translation_freshness(story)
-    related = related_stories(story, districts=taxonomy["districts"], products=taxonomy["products"])
-    return {
-        "taxonomy": taxonomy,
-        "taxonomy_links": _taxonomy_links(story, taxonomy, request=request),
-        "sellers": list(story.sellers.all()),
-        "tags": tags,
-        "dateline": format_dateline(story.posted_at, code, office),
-        "freshness": freshness,
-        "source_url": freshness.source_page.get_url(request) if freshness and freshness.outdated else None,
-        "source_language": (
-            registry.get(freshness.source_page.locale.language_code) if freshness and freshness.outdated else None
-        ),
-        "related": story_cards(related, request=request),
-        "social": social,
-        "schema": json_ld(schema),
-    }
+    return StoryIndexPage.objects.filter(path=story.path[: -story.steplen]).first()

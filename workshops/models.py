@@ -5,6 +5,8 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from core.seo import social_card
+
 
 class WorkshopIndexPage(Page):
     intro = models.TextField(_("introduction"), blank=True)
@@ -18,10 +20,10 @@ class WorkshopIndexPage(Page):
         verbose_name = _("workshop index")
 
     def get_context(self, request, *args, **kwargs):
+        from .selectors import workshops_under  # selectors import this module's models
+
         context = super().get_context(request, *args, **kwargs)
-        context["workshops"] = (
-            WorkshopPage.objects.child_of(self).live().public().select_related("state").order_by("-date")
-        )
+        context["workshops"] = workshops_under(self)
         return context
 
 
@@ -61,8 +63,7 @@ class WorkshopPage(Page):
         verbose_name = _("ODOP Sampark workshop")
 
     def get_context(self, request, *args, **kwargs):
-        from home.selectors import workshop_page_view
-        from home.seo import social_card
+        from .context import workshop_page_view  # context imports this module's models
 
         context = super().get_context(request, *args, **kwargs)
         context.update(workshop_page_view(self, request=request))

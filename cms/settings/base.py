@@ -37,6 +37,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     # Project apps, one per capability.
     "languages",
+    "core",
     "taxonomy",
     "home",
     "stories",
@@ -202,6 +203,9 @@ if os.environ.get("REDIS_URL"):
 
 # Full-page cache for anonymous readers (publiccache); 0 turns it off.
 PUBLIC_PAGE_CACHE_SECONDS = int(os.environ.get("PUBLIC_PAGE_CACHE_SECONDS", "300"))
+# The cache holding pages, per-page data and the content generation: shared
+# by every process (Redis) in production.
+PUBLIC_PAGE_CACHE_ALIAS = "default"
 
 # CDN purge on publish (wagtail.contrib.frontend_cache), configured only when
 # the environment names a CDN: Cloudflare, or any cache that accepts PURGE.

@@ -1,10 +1,11 @@
-"""Thin tags that hand base.html ready-made values from home.selectors."""
+"""Thin tags that hand base.html ready-made values from home.context."""
 
 from django import template
 
-from publiccache.services import remember
+from core.cache import remember
 
-from .. import fonts, selectors
+from .. import context as chrome_context
+from .. import fonts
 
 register = template.Library()
 
@@ -18,8 +19,8 @@ def page_chrome(context, page=None):
     language = context["current_language"]
 
     def compute():
-        chrome = selectors.page_chrome(page, request=request)
-        chrome["navigation"] = selectors.site_navigation(
+        chrome = chrome_context.page_chrome(page, request=request)
+        chrome["navigation"] = chrome_context.site_navigation(
             language_code=language.code, current_page=page, request=request
         )
         chrome["font_faces"] = fonts.faces_for_language(language.code)

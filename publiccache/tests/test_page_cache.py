@@ -76,7 +76,9 @@ class _PurgeRecorder(BaseHTTPRequestHandler):
         pass
 
 
-def test_publish_purges_page_translations_and_listings_from_the_cdn(site, settings, django_capture_on_commit_callbacks):
+def test_publish_purges_page_translations_and_listings_from_the_cdn(
+    site, settings, django_capture_on_commit_callbacks
+):
     server = ThreadingHTTPServer(("127.0.0.1", 0), _PurgeRecorder)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

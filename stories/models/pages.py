@@ -13,7 +13,11 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from core.cache import remember
+from core.seo import social_card
+
 from ..blocks import StoryBodyBlock, SubheadlineBlock
+from ..routes import story_routes
 from .release_ids import ReleaseIdSequence
 
 
@@ -32,9 +36,7 @@ class StoryIndexPage(RoutablePageMixin, Page):
         verbose_name = _("story index")
 
     def get_context(self, request, *args, landing=None, **kwargs):
-        from home.seo import social_card
-
-        from ..selectors import story_index_view
+        from ..context import story_index_view  # context imports these models
 
         context = super().get_context(request, *args, **kwargs)
         context.update(story_index_view(index=self, params=request.GET, request=request, landing=landing))
@@ -217,10 +219,7 @@ class SuccessStoryPage(RoutablePageMixin, Page):
         return super().save(*args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
-        from publiccache.services import remember
-        from visitors.selectors import visitor_counter
-
-        from ..selectors import story_page_view
+        from ..context import story_page_view  # context imports these models
 
         context = super().get_context(request, *args, **kwargs)
         context.update(
@@ -230,7 +229,6 @@ class SuccessStoryPage(RoutablePageMixin, Page):
                 compute=lambda: story_page_view(self, request=request),
             )
         )
-        context["visitor"] = visitor_counter(self)
         return context
 
     def serve(self, request, *args, **kwargs):
@@ -238,18 +236,10 @@ class SuccessStoryPage(RoutablePageMixin, Page):
             raise Http404("embargoed")
         return super().serve(request, *args, **kwargs)
 
-    # Print PDFs (printing app): stored files, never rendered in the request.
-    @path("pdf/newsbox/", name="pdf_newsbox")
-    def pdf_newsbox(self, request):
-        from printing.views import story_pdf
-
-        return story_pdf(request, self, kind="newsbox")
-
-    @path("pdf/release/", name="pdf_release")
-    def pdf_release(self, request):
-        from printing.views import story_pdf
-
-        return story_pdf(request, self, kind="release")
+    @classmethod
+    def get_subpage_urls(cls):
+        """The story itself, plus the sub-paths features register (stories.routes)."""
+        return [*super().get_subpage_urls(), *story_routes()]
 
     def is_embargoed(self, now=None) -> bool:
         return bool(self.embargo_until and self.embargo_until > (now or timezone.now()))

@@ -14,10 +14,9 @@ from django.db import transaction
 from django.utils.html import escape
 from django.utils.text import slugify
 from wagtail.log_actions import log
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
 from wagtail_localize.models import Translation, TranslationSource
 
-from home.models import HomePage
 from languages import registry
 from taxonomy.models import IssuingOffice, Ministry
 
@@ -167,7 +166,9 @@ def _translate_page(page, *, locale: Locale, publish: bool):
 
 
 def _create_default_story_index(*, locale: Locale, publish: bool) -> StoryIndexPage:
-    home = HomePage.objects.filter(locale=locale).order_by("path").first()
+    # The site's home page: whatever page type may hold a story index.
+    parent_models = StoryIndexPage.allowed_parent_page_models()
+    home = Page.objects.type(*parent_models).filter(locale=locale).order_by("path").first()
     if home is None:
         raise ReleaseImportError(
             f"there is no home page in the default locale '{locale.language_code}' to hold a story index"

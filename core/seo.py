@@ -1,4 +1,10 @@
-"""Small pure helpers for page metadata."""
+"""Page metadata every public page shares: Open Graph locales, social
+cards, schema.org NewsArticle and JSON-LD that cannot break out of its
+script element. Pure helpers; content apps and features both use them."""
+
+import json
+
+from django.utils.safestring import SafeString, mark_safe
 
 from languages import registry
 
@@ -64,3 +70,11 @@ def news_article(
     if keywords:
         data["keywords"] = keywords
     return data
+
+
+def json_ld(data: dict) -> SafeString:
+    """JSON for a <script type="application/ld+json"> that cannot close the
+    script element early, whatever the editors wrote."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return mark_safe(text)  # noqa: S308 - escaped above

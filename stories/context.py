@@ -1,0 +1,165 @@
+"""Ready-made values for the story templates: the index with its filters
+and pagination, story cards, and everything a story page shows. Request
+parsing and shaping live here; every query comes from selectors.
+
+Features add to these pages through their own template tags (PDF links,
+the stale-translation notice, the visitor counter), never through here."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+
+from django.core.paginator import Paginator
+from wagtail.models import Locale, Page
+
+from core.seo import json_ld, news_article, social_card
+from languages.formatting import format_dateline, format_posted_date
+from taxonomy.models import District, Sector, State
+
+from .models import SuccessStoryPage
+from .selectors import (
+    StoryFilters,
+    filter_choices,
+    filtered_story_listing,
+    product_in_locale,
+    related_stories,
+    story_index_for,
+    story_taxonomy,
+    taxonomy_in_locale,
+    with_card_relations,
+)
+
+STORIES_PER_PAGE = 12
+
+
+def int_or_none(value) -> int | None:
+    try:
+        return int(str(value).strip())
+    except (TypeError, ValueError):
+        return None
+
+
+def parse_story_filters(params, *, locale: Locale) -> StoryFilters:
+    """Filters from a query string (?state=9&district=164&sector=handloom&product=12).
+
+    States and districts are keyed by their LGD code and sectors by slug, the
+    same in every language; products by id. Unknown values are ignored."""
+    state_code = int_or_none(params.get("state"))
+    district_code = int_or_none(params.get("district"))
+    product_id = int_or_none(params.get("product"))
+    sector_slug = (params.get("sector") or "").strip()[:64]
+    return StoryFilters(
+        state=taxonomy_in_locale(State, locale=locale, lgd_code=state_code) if state_code else None,
+        district=taxonomy_in_locale(District, locale=locale, lgd_code=district_code)
+        if district_code
+        else None,
+        sector=taxonomy_in_locale(Sector, locale=locale, slug=sector_slug) if sector_slug else None,
+        product=product_in_locale(product_id, locale=locale) if product_id else None,
+        tag=(params.get("tag") or "").strip()[:100],
+    )
+
+
+def story_index_view(*, index: Page, params, request=None, landing: tuple[str, object] | None = None) -> dict:
+    """The story index (and its landing pages): filters from the query
+    string, one page of story cards, and the filter choices."""
+    filters = parse_story_filters(params, locale=index.locale)
+    if landing is not None:
+        filters = replace(filters, **{landing[0]: landing[1]})
+    stories = with_card_relations(filtered_story_listing(locale=index.locale, parent=index, filters=filters))
+    page_of_stories = Paginator(stories, STORIES_PER_PAGE).get_page(params.get("page"))
+    return {
+        "filters": filters,
+        "choices": filter_choices(locale=index.locale),
+        "page_of_stories": page_of_stories,
+        "stories": story_cards(page_of_stories.object_list, request=request),
+        "landing": {"kind": landing[0], "object": landing[1]} if landing else None,
+    }
+
+
+@dataclass(frozen=True)
+class TaxonomyLink:
+    kind: str
+    name: str
+    url: str | None
+
+
+def _taxonomy_links(story: SuccessStoryPage, taxonomy: dict, *, request=None) -> list[TaxonomyLink]:
+    index = story_index_for(story)
+    landing_url = index.landing_url if index else None
+
+    def link(kind, obj):
+        return TaxonomyLink(
+            kind=kind, name=obj.name, url=landing_url(kind, obj, request) if landing_url else None
+        )
+
+    links = [link("state", state) for state in taxonomy["states"]]
+    links += [link("district", district) for district in taxonomy["districts"]]
+    if story.sector_id:
+        links.append(link("sector", story.sector))
+    links += [link("product", product) for product in taxonomy["products"]]
+    return links
+
+
+def story_page_view(story: SuccessStoryPage, *, request=None) -> dict:
+    """Everything the story template shows, computed once."""
+    code = story.locale.language_code
+    office = story.issuing_office.name if story.issuing_office_id else ""
+    taxonomy = story_taxonomy(story)
+    tags = list(story.tags.all())
+    social = social_card(
+        description=story.search_description or story.summary, image=story.hero_image, request=request
+    )
+    canonical = story.get_full_url(request)
+    schema = news_article(
+        story=story,
+        canonical_url=canonical,
+        image_url=social["image"]["url"] if social["image"] else None,
+        sector_name=story.sector.name if story.sector_id else "",
+        office_name=office,
+        keywords=[tag.name for tag in tags],
+    )
+    related = related_stories(story, districts=taxonomy["districts"], products=taxonomy["products"])
+    return {
+        "taxonomy": taxonomy,
+        "taxonomy_links": _taxonomy_links(story, taxonomy, request=request),
+        "sellers": list(story.sellers.all()),
+        "tags": tags,
+        "dateline": format_dateline(story.posted_at, code, office),
+        "related": story_cards(related, request=request),
+        "social": social,
+        "schema": json_ld(schema),
+    }
+
+
+@dataclass(frozen=True)
+class StoryCard:
+    """A story in a listing: everything a card shows, ready-made."""
+
+    page: SuccessStoryPage
+    url: str
+    title: str
+    summary: str
+    posted_iso: str
+    posted_text: str
+    sector_name: str
+    image: object | None
+
+
+def story_cards(stories: Iterable[SuccessStoryPage], *, request=None) -> list[StoryCard]:
+    cards = []
+    for story in stories:
+        code = story.locale.language_code
+        cards.append(
+            StoryCard(
+                page=story,
+                url=story.get_url(request),
+                title=story.title,
+                summary=story.summary,
+                posted_iso=story.posted_at.isoformat(),
+                posted_text=format_posted_date(story.posted_at, code),
+                sector_name=story.sector.name if story.sector_id else "",
+                image=story.hero_image,
+            )
+        )
+    return cards
