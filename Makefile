@@ -56,10 +56,13 @@ worker: venv
 
 lint: dev-venv
 	$(VENV)/bin/ruff check .
-	$(VENV)/bin/ruff format --check . || true
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports
 
 test: system-deps dev-venv assets
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports
 	DJANGO_SETTINGS_MODULE=cms.settings.test $(MANAGE) check
 	DJANGO_SETTINGS_MODULE=cms.settings.test $(MANAGE) makemigrations --check --dry-run
 	@# Deploy checks on production settings, with a throwaway key for this one run.
