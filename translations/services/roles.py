@@ -27,8 +27,6 @@ from wagtail.models import (
 )
 from wagtail_localize.operations import TranslationCreator
 
-from home.models import HomePage
-
 EDITORS = "Editors"
 MODERATORS = "Moderators"
 SOURCE_CODES = ("en", "hi")  # stories are written in English or Hindi
@@ -131,8 +129,9 @@ def _workflow(name: str, groups: list[Group], pages: list[Page]) -> Workflow:
     return workflow
 
 
-def source_home_page() -> HomePage:
-    return HomePage.objects.filter(depth=2, locale__language_code=settings.LANGUAGE_CODE).first()
+def source_home_page() -> Page | None:
+    """The default language's site root (a home page, at depth 2)."""
+    return Page.objects.filter(depth=2, locale__language_code=settings.LANGUAGE_CODE).specific().first()
 
 
 def locale_home_page(locale: Locale, *, create: bool = True) -> Page | None:
@@ -142,7 +141,7 @@ def locale_home_page(locale: Locale, *, create: bool = True) -> Page | None:
     missing, so that translators have a tree to be given permissions on.
     """
     source = source_home_page()
-    existing = HomePage.objects.filter(translation_key=source.translation_key, locale=locale).first()
+    existing = Page.objects.filter(translation_key=source.translation_key, locale=locale).specific().first()
     if existing is not None or not create:
         return existing
     creator = TranslationCreator(None, [locale])
@@ -154,7 +153,7 @@ def locale_home_page(locale: Locale, *, create: bool = True) -> Page | None:
     for translations in creator.mappings.values():
         for translation in translations:
             translation.get_target_instance().get_latest_revision().publish()
-    return HomePage.objects.get(translation_key=source.translation_key, locale=locale)
+    return Page.objects.specific().get(translation_key=source.translation_key, locale=locale)
 
 
 @transaction.atomic
