@@ -20,9 +20,9 @@ class HomePage(Page):
         """Most requests go to the story index or below: find it (already
         specific) in one query instead of Wagtail's two."""
         if path_components:
-            from stories.models import StoryIndexPage
+            from .selectors import story_index_child  # selectors import this module
 
-            index = StoryIndexPage.objects.child_of(self).filter(slug=path_components[0]).first()
+            index = story_index_child(self, slug=path_components[0])
             if index is not None:
                 index._cached_parent_obj = self
                 return index.route(request, path_components[1:])

@@ -4,6 +4,7 @@ exist, and which sections the navigation links to."""
 from __future__ import annotations
 
 from django.conf import settings
+from django.db.models import Q
 from wagtail.models import Page
 
 from languages import registry
@@ -62,3 +63,25 @@ def navigation_sections(*, language_code: str) -> dict[type, Page]:
 
 def story_index_of(home: Page) -> StoryIndexPage | None:
     return StoryIndexPage.objects.live().child_of(home).first()
+
+
+def sitemap_pages(*, root: Page) -> list[Page]:
+    """Every live, public, released page under `root` and its translations,
+    specific, in tree order."""
+    under_a_root = Q()
+    for root_path in root.get_translations(inclusive=True).values_list("path", flat=True):
+        under_a_root |= Q(path__startswith=root_path)
+    pages = (
+        Page.objects.filter(under_a_root)
+        .live()
+        .public()
+        .select_related("locale")
+        .order_by("path")
+        .defer_streamfields()
+        .specific()
+    )
+    return [page for page in pages if not (isinstance(page, SuccessStoryPage) and page.is_embargoed())]
+
+
+def story_index_child(home: Page, *, slug: str) -> StoryIndexPage | None:
+    return StoryIndexPage.objects.child_of(home).filter(slug=slug).first()

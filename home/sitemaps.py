@@ -5,32 +5,18 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from django.db.models import Q
 from wagtail.contrib.sitemaps import Sitemap
-from wagtail.models import Page
 
 from languages import registry
+
+from .selectors import sitemap_pages
 
 
 class MultilingualSitemap(Sitemap):
     def items(self):
         if hasattr(self, "_live_pages"):
             return self._live_pages
-        roots = self.get_wagtail_site().root_page.get_translations(inclusive=True)
-        under_a_root = Q()
-        for root_path in roots.values_list("path", flat=True):
-            under_a_root |= Q(path__startswith=root_path)
-        pages = (
-            Page.objects.filter(under_a_root)
-            .live()
-            .public()
-            .select_related("locale")
-            .order_by("path")
-            .defer_streamfields()
-            .specific()
-        )
-        if not hasattr(self, "_live_pages"):
-            self._live_pages = [page for page in pages if not _is_embargoed(page)]
+        self._live_pages = sitemap_pages(root=self.get_wagtail_site().root_page)
         return self._live_pages
 
     def _urls(self, page, protocol, domain):
@@ -57,8 +43,3 @@ class MultilingualSitemap(Sitemap):
             links.append({"lang_code": "x-default", "location": default})
             result[key] = links
         return result
-
-
-def _is_embargoed(page) -> bool:
-    check = getattr(page, "is_embargoed", None)
-    return bool(check and check())

@@ -42,9 +42,17 @@ def test_the_layer_contracts_hold():
 @pytest.mark.parametrize(
     ("module", "statement", "message"),
     [
-        ("stories/probe.py", "def f():\n    from printing import views\n", "stories is not allowed to import printing"),
+        (
+            "stories/probe.py",
+            "def f():\n    from printing import views\n",
+            "stories is not allowed to import printing",
+        ),
         ("languages/probe.py", "import stories.models\n", "languages is not allowed to import stories"),
-        ("printing/probe.py", "from syndication import models\n", "printing is not allowed to import syndication"),
+        (
+            "printing/probe.py",
+            "from syndication import models\n",
+            "printing is not allowed to import syndication",
+        ),
     ],
 )
 def test_a_core_app_importing_a_feature_breaks_the_contract(tmp_path, module, statement, message):

@@ -1,4 +1,5 @@
 from django.urls import reverse
+from wagtail.models import Page
 
 from languages.formatting import format_number
 
@@ -18,3 +19,8 @@ def visitor_counter(page) -> dict:
         "views": views,
         "display": format_number(views, page.locale.language_code),
     }
+
+
+def countable_page(*, page_id: int) -> Page | None:
+    """The live, public page a beacon reports a view of."""
+    return Page.objects.live().public().filter(pk=page_id).select_related("locale").first()

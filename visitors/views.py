@@ -5,12 +5,11 @@ from django.http import HttpResponseForbidden, JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
-from wagtail.models import Page
 
 from languages.formatting import format_number
 
 from .bots import is_countable
-from .selectors import view_count
+from .selectors import countable_page, view_count
 from .services import record_view
 
 
@@ -28,7 +27,7 @@ def _same_origin(request) -> bool:
 def hit(request, page_id: int):
     if not _same_origin(request):
         return HttpResponseForbidden("cross-site beacon refused")
-    page = Page.objects.live().public().filter(pk=page_id).select_related("locale").first()
+    page = countable_page(page_id=page_id)
     if page is None:
         return JsonResponse({"error": f"no live page with id {page_id}"}, status=404)
     counted = is_countable(request)

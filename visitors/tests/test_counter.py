@@ -11,7 +11,9 @@ from tests.factories import SuccessStoryPageFactory
 from visitors.models import PageViewCount
 from visitors.services import record_view
 
-BROWSER = "Mozilla/5.0 (Linux; Android 14) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Mobile Safari/537.36"
+BROWSER = (
+    "Mozilla/5.0 (Linux; Android 14) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Mobile Safari/537.36"
+)
 
 
 def beacon(client: Client, page, **headers):
