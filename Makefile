@@ -6,7 +6,7 @@ MANAGE := $(PY) manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint system-deps venv dev-venv demo worker bench clean assets
+.PHONY: run test lint system-deps venv dev-venv demo worker scheduler bench clean assets
 
 system-deps:
 	@bash scripts/system-deps.sh
@@ -46,13 +46,18 @@ run: demo
 	@echo "  Admin:  http://$(HOST):$(PORT)/admin/   (demo login: admin / odop-demo-admin)"
 	@echo "  Roles:  editor, moderator, translator-<code>, reviewer-<code>  (password: odop-demo-translate)"
 	@echo "  Worker: started alongside (python manage.py db_worker)"
+	@echo "  Scheduler: publish_scheduled every minute (python manage.py run_scheduler)"
 	@echo ""
 	@trap 'kill 0' INT TERM EXIT; \
 	  $(MANAGE) db_worker --queue-name '*' & \
+	  $(MANAGE) run_scheduler & \
 	  $(MANAGE) runserver $(HOST):$(PORT)
 
 worker: venv
 	$(MANAGE) db_worker --queue-name '*'
+
+scheduler: venv
+	$(MANAGE) run_scheduler
 
 lint: dev-venv
 	$(VENV)/bin/ruff check .

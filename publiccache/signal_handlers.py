@@ -1,5 +1,8 @@
-"""Forget cached pages when a page or one of its translations is published
-or unpublished, here and (when configured) in the CDN."""
+"""Forget cached pages when anything a reader sees changes: a page or one
+of its translations is published or unpublished, an embargo is lifted, a
+taxonomy snippet is edited. Always after the transaction commits, so no
+reader caches a state that was rolled back or not yet written; here, in
+every process sharing the cache, and (when configured) in the CDN."""
 
 from __future__ import annotations
 
@@ -8,6 +11,8 @@ import logging
 from django.conf import settings
 from django.db import transaction
 from wagtail.signals import page_published, page_unpublished
+
+from stories.signals import public_content_changed, story_released
 
 from .services import invalidate_all_pages
 
@@ -33,10 +38,21 @@ def purge_frontend_cache(page) -> None:
 
 
 def on_page_changed(sender, instance, **kwargs):
-    invalidate_all_pages()
-    transaction.on_commit(lambda: purge_frontend_cache(instance))
+    def forget():
+        invalidate_all_pages()
+        purge_frontend_cache(instance)
+
+    transaction.on_commit(forget)
+
+
+def on_content_changed(sender, instance, **kwargs):
+    # A snippet shows on many pages: start a new generation; the CDN copies
+    # age out (s-maxage) rather than purging every page.
+    transaction.on_commit(invalidate_all_pages)
 
 
 def register() -> None:
     page_published.connect(on_page_changed, dispatch_uid="publiccache_published")
     page_unpublished.connect(on_page_changed, dispatch_uid="publiccache_unpublished")
+    story_released.connect(on_page_changed, dispatch_uid="publiccache_released")
+    public_content_changed.connect(on_content_changed, dispatch_uid="publiccache_content_changed")
