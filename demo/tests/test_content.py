@@ -6,8 +6,11 @@ import json
 import shutil
 
 import pytest
+from django.contrib.auth import get_user_model
 
 from demo.content import CONTENT_DIR, ContentError, content_files, load_content
+from demo.services import load_demo
+from taxonomy.models import State
 
 
 @pytest.fixture
@@ -108,3 +111,12 @@ def test_a_file_that_is_not_json_is_refused_naming_it(content_copy):
     (content_copy / "phrases.json").write_text('[{"en": "Exports",}]', encoding="utf-8")
     with pytest.raises(ContentError, match=r"phrases\.json: not valid JSON"):
         load_content(content_copy)
+
+
+@pytest.mark.django_db
+def test_bad_content_stops_load_demo_before_it_writes_anything(content_copy):
+    edit(content_copy / "stories" / "malda-mango.json", drop_hindi_summary)
+    with pytest.raises(ContentError):
+        load_demo(content_dir=content_copy)
+    assert not get_user_model().objects.exists()
+    assert not State.objects.exists()
