@@ -110,25 +110,29 @@ def _seller(node: Node) -> Seller:
 
 def _texts(node: Node, *, languages: tuple[str, ...], sellers: int) -> dict[str, StoryText]:
     by_language = node.languages(required=["en"], allowed=("en", *languages))
-    english = _text(by_language.pop("en"), shape=None, sellers=sellers)
+    english = _text(by_language.pop("en"), english=None, sellers=sellers)
     texts = {"en": english}
     for code, item in by_language.items():
-        texts[code] = _text(item, shape=english, sellers=sellers)
+        texts[code] = _text(item, english=english, sellers=sellers)
     return texts
 
 
-def _text(node: Node, *, shape: StoryText | None, sellers: int) -> StoryText:
-    """English when `shape` is None; otherwise a translation with the same number of items as `shape`."""
+def _text(node: Node, *, english: StoryText | None, sellers: int) -> StoryText:
+    """The English text when `english` is None; otherwise a translation shaped like it, in which
+    paragraphs, quote, speaker and seller names may be null (not translated yet)."""
     f = node.fields(*TEXT_KEYS)
-    pending = (lambda item: item.text()) if shape is None else (lambda item: item.text_or_none())
-    subheadlines = len(shape.subheadlines) if shape else None
+
+    def text_or_not_yet(item: Node) -> str | None:
+        return item.text() if english is None else item.text_or_none()
+
+    subheadlines = len(english.subheadlines) if english else None
     return StoryText(
         headline=f["headline"].text(),
         subheadlines=tuple(item.text() for item in f["subheadlines"].items(length=subheadlines)),
         summary=f["summary"].text(),
         caption=f["caption"].text(),
-        paragraphs=tuple(pending(item) for item in f["paragraphs"].items(length=PARAGRAPHS)),
-        quote=pending(f["quote"]),
-        speaker=pending(f["speaker"]),
-        seller_names=tuple(pending(item) for item in f["seller_names"].items(length=sellers)),
+        paragraphs=tuple(text_or_not_yet(item) for item in f["paragraphs"].items(length=PARAGRAPHS)),
+        quote=text_or_not_yet(f["quote"]),
+        speaker=text_or_not_yet(f["speaker"]),
+        seller_names=tuple(text_or_not_yet(item) for item in f["seller_names"].items(length=sellers)),
     )
