@@ -22,7 +22,7 @@ logger = logging.getLogger(__name__)
 def purge_frontend_cache(page) -> None:
     """Ask the CDN to drop the page, its translations and its ancestors
     (the index and home page list it)."""
-    if not getattr(settings, "WAGTAILFRONTENDCACHE", None):
+    if not settings.WAGTAILFRONTENDCACHE:
         return
     from wagtail.contrib.frontend_cache.utils import PurgeBatch
 

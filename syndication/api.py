@@ -12,6 +12,7 @@ import logging
 import re
 from typing import Any
 
+from django.conf import settings
 from django.http import Http404, HttpResponse, JsonResponse
 from django.utils import timezone
 from django.views.decorators.gzip import gzip_page
@@ -35,6 +36,8 @@ from .selectors import ItemKey, StoryQuery, fetched_by_partner, item_keys, partn
 logger = logging.getLogger(__name__)
 
 CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Most items on one page, whatever `limit` or SYNDICATION_PAGE_SIZE ask for (the OpenAPI schema says so).
+MAX_PAGE_SIZE = 100
 
 
 class BearerKey(HttpBearer):
@@ -152,7 +155,7 @@ class StoryFilters(Schema):
     since: str | None = Field(None, description="RFC 3339 date-time: only items with a later versionCreated.")
     q: str | None = Field(None, description="Words in the headline or summary.")
     cursor: str | None = Field(None, description="Opaque cursor from the previous page's `cursor`.")
-    limit: int | None = Field(None, ge=1, le=100, description="Items per page (default 50).")
+    limit: int | None = Field(None, ge=1, le=MAX_PAGE_SIZE, description="Items per page (default 50).")
 
 
 class StoryLanguage(Schema):
@@ -271,7 +274,7 @@ def list_stories(request, filters: Query[StoryFilters]):
             after = cursors.decode(params["cursor"], fingerprint=fingerprint)
         except cursors.BadCursor as bad:
             raise Problem(400, f"cursor: {bad}") from None
-    limit = params.get("limit") or min(conf.get("SYNDICATION_PAGE_SIZE"), 100)
+    limit = params.get("limit") or min(settings.SYNDICATION_PAGE_SIZE, MAX_PAGE_SIZE)
     keys, has_more = item_keys(query, after=after, limit=limit)
 
     etag = etag_for(

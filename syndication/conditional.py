@@ -7,10 +7,9 @@ import datetime as dt
 import hashlib
 import json
 
+from django.conf import settings
 from django.core.cache import cache
 from django.utils.http import http_date, parse_http_date_safe
-
-from . import conf
 
 # Bump when the item format changes, so cached copies are refetched.
 FORMAT_REVISION = "ninjs-3.1/1"
@@ -83,7 +82,7 @@ def remembered_not_modified(request, *, partner_id: int) -> tuple[str, dt.dateti
     """(etag, last_modified) if a remembered answer lets us reply 304 now."""
     if not (request.headers.get("If-None-Match") or request.headers.get("If-Modified-Since")):
         return None
-    if not conf.get("SYNDICATION_VALIDATOR_CACHE_SECONDS"):
+    if not settings.SYNDICATION_VALIDATOR_CACHE_SECONDS:
         return None
     remembered = cache.get(_validators_key(request, partner_id))
     if remembered and not_modified(request, etag=remembered[0], last_modified=remembered[1]):
@@ -92,6 +91,6 @@ def remembered_not_modified(request, *, partner_id: int) -> tuple[str, dt.dateti
 
 
 def remember(request, *, partner_id: int, etag: str, last_modified: dt.datetime | None) -> None:
-    timeout = conf.get("SYNDICATION_VALIDATOR_CACHE_SECONDS")
+    timeout = settings.SYNDICATION_VALIDATOR_CACHE_SECONDS
     if timeout:
         cache.set(_validators_key(request, partner_id), (etag, last_modified), timeout)

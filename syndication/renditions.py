@@ -12,11 +12,10 @@ import logging
 from collections.abc import Callable
 
 from django.apps import apps
+from django.conf import settings
 from django.urls import NoReverseMatch
 from django.utils.module_loading import import_string
 from wagtail.images.views.serve import generate_image_url
-
-from . import conf
 
 logger = logging.getLogger(__name__)
 
@@ -26,7 +25,7 @@ PRINT_DPI = 300
 
 
 def print_width_px() -> int:
-    return round(conf.get("SYNDICATION_PRINT_WIDTH_MM") / MM_PER_INCH * PRINT_DPI)
+    return round(settings.SYNDICATION_PRINT_WIDTH_MM / MM_PER_INCH * PRINT_DPI)
 
 
 def _scaled(width: int, height: int, *, max_width: int, max_height: int) -> tuple[int, int]:
@@ -74,7 +73,7 @@ def image_renditions(image, *, absolute: Callable[[str], str]) -> list[dict]:
 
 
 def _pdf_provider() -> Callable | None:
-    path = conf.get("SYNDICATION_PDF_RENDITIONS")
+    path = settings.SYNDICATION_PDF_RENDITIONS
     if not path or not apps.is_installed(path.split(".")[0]):
         return None
     try:

@@ -175,7 +175,9 @@ class DegradedSearchTests(TestCase):
         from search.conf import search_backends
 
         return override_settings(
-            WAGTAILSEARCH_BACKENDS=search_backends({"SEARCH_URL": f"http://127.0.0.1:{closed_port()}"})
+            WAGTAILSEARCH_BACKENDS=search_backends(
+                urls=f"http://127.0.0.1:{closed_port()}", engine="", index_prefix="odop_", timeout=5
+            )
         )
 
     def test_search_says_unavailable_in_hindi_with_503_and_site_still_works(self):

@@ -12,7 +12,7 @@ from django.urls import reverse
 from wagtail.models import Locale, Page
 from wagtail_localize.models import StringSegment, StringTranslation, Translation
 
-from translations.machine import settings_from_env
+from translations.machine import machine_translator
 from translations.machine.base import MachineTranslationError
 from translations.machine.bhashini import BhashiniTranslator
 from translations.machine.libretranslate import LibreTranslateTranslator
@@ -136,13 +136,14 @@ def test_unreachable_service_gives_a_clear_error():
         translator.translate(Locale(language_code="en"), Locale(language_code="hi"), [_S("x")])
 
 
-def test_machine_translation_is_off_by_default_and_configured_by_environment():
-    assert settings_from_env({}) is None
-    config = settings_from_env({"MT_BACKEND": "bhashini", "MT_URL": "https://x", "MT_API_KEY": "k", "MT_SERVICE_ID": "s"})
+def test_machine_translation_is_off_without_a_backend_and_refuses_an_unknown_one():
+    options = {"url": "https://x", "api_key": "k", "service_id": "s", "timeout": 20.0}
+    assert machine_translator(backend="", **options) is None
+    config = machine_translator(backend="bhashini", **options)
     assert config["CLASS"].endswith("BhashiniTranslator")
     assert config["OPTIONS"]["SERVICE_ID"] == "s"
     with pytest.raises(ValueError, match="deepl"):
-        settings_from_env({"MT_BACKEND": "deepl"})
+        machine_translator(backend="deepl", **options)
 
 
 def test_machine_prefill_in_the_editor_marks_segments_and_needs_review(world, client, server, settings):
