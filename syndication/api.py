@@ -25,7 +25,7 @@ from ninja.security import HttpBearer
 from pydantic import Field, field_validator
 
 from . import conf, cursors, services, throttle
-from .conditional import etag_for, not_modified, remember, remembered_not_modified, set_validators
+from .conditional import conditional_response, etag_for, remember, remembered_response, set_validators
 from .grants import languages_for, story_query
 from .models import ApiKey, Partner
 from .ninjs import serialize_items
@@ -223,26 +223,14 @@ def _log_fetches_after_response(response: HttpResponse, *, partner_id: int, keys
     response._resource_closers.append(write)
 
 
-def _not_modified_response(*, etag: str, last_modified) -> HttpResponse:
-    response = HttpResponse(status=304)
-    set_validators(response, etag=etag, last_modified=last_modified)
-    return response
-
-
 def _remembered(request) -> HttpResponse | None:
     """304 straight away when this partner polled this URL and nothing was published since."""
-    remembered = remembered_not_modified(request, partner_id=request.auth.partner_id)
-    if remembered is None:
-        return None
-    etag, last_modified = remembered
-    return _not_modified_response(etag=etag, last_modified=last_modified)
+    return remembered_response(request, partner_id=request.auth.partner_id)
 
 
 def _conditional(request, *, etag: str, last_modified) -> HttpResponse | None:
     remember(request, partner_id=request.auth.partner_id, etag=etag, last_modified=last_modified)
-    if not_modified(request, etag=etag, last_modified=last_modified):
-        return _not_modified_response(etag=etag, last_modified=last_modified)
-    return None
+    return conditional_response(request, etag=etag, last_modified=last_modified)
 
 
 def _json(data: dict, *, etag: str, last_modified) -> JsonResponse:

@@ -147,7 +147,12 @@ class ApiTests(TestCase):
     def test_list_answers_304_to_if_none_match_and_if_modified_since(self):
         first = self.get(LIST, lang="hi")
         etag, last_modified = first["ETag"], first["Last-Modified"]
-        self.assertEqual(self.get(LIST, lang="hi", headers={"HTTP_IF_NONE_MATCH": etag}).status_code, 304)
+        not_modified = self.get(LIST, lang="hi", headers={"HTTP_IF_NONE_MATCH": etag})
+        self.assertEqual(not_modified.status_code, 304)
+        self.assertEqual(
+            (not_modified["ETag"], not_modified["Last-Modified"], not_modified["Cache-Control"]),
+            (etag, last_modified, "private, no-cache"),
+        )
         self.assertEqual(
             self.get(LIST, lang="hi", headers={"HTTP_IF_MODIFIED_SINCE": last_modified}).status_code, 304
         )
