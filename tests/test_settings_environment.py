@@ -3,6 +3,7 @@ its setting with the right type. Run in a subprocess: settings load once."""
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -89,3 +90,18 @@ def test_without_those_variables_settings_keep_their_defaults():
     assert values["PRINT_IMAGE_DPI"] == 240
     assert values["WAGTAILSEARCH_BACKENDS"]["default"]["BACKEND"] == "search.backends.database"
     assert values["WAGTAILLOCALIZE_MACHINE_TRANSLATOR"] is None
+
+
+def test_readme_configuration_table_lists_exactly_the_variables_settings_read():
+    read = set()
+    for module in (BASE_DIR / "cms" / "settings").glob("*.py"):
+        read |= set(re.findall(r'\benv_\w+\(\s*"([A-Z][A-Z0-9_]*)"', module.read_text()))
+    readme = (BASE_DIR / "README.md").read_text()
+    section = readme[readme.index("## Configuration") :].split("\n## ", 1)[0]
+    listed = {
+        name
+        for row in section.splitlines()
+        if row.startswith("| `")
+        for name in re.findall(r"`([A-Z][A-Z0-9_]*)`", row.split("|")[1])
+    }
+    assert listed == read

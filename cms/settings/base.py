@@ -47,7 +47,7 @@ def env_list(name: str, default: str = "") -> list[str]:
 
 VAR_DIR = Path(env_str("VAR_DIR", str(BASE_DIR / "var")))
 SECRET_KEY = env_str("SECRET_KEY")
-DEBUG = env_bool("DEBUG", False)
+DEBUG = False  # dev.py turns it on; production and tests keep it off
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
