@@ -31,7 +31,7 @@ dev-venv: $(VENV)/.dev node_modules/.installed
 
 # Compiled catalogs (*.mo) and font subsets are built, never committed.
 assets: venv
-	$(MANAGE) compilemessages --ignore=.venv --ignore=node_modules --ignore=var --ignore=languages -v 0
+	$(MANAGE) compilemessages --ignore=.venv --ignore=node_modules --ignore=var -v 0
 	$(MANAGE) subset_fonts
 
 demo: system-deps venv assets

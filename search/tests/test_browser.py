@@ -6,7 +6,6 @@ from urllib.parse import quote
 
 import pytest
 from django.conf import settings
-from django.core.management import call_command
 
 from tests.factories import locale
 
@@ -54,7 +53,6 @@ def stories(live_server, browser_page):
     # The site has no favicon yet; keep its 404 out of the console-error check.
     browser_page.route("**/favicon.ico", lambda route: route.fulfill(status=204, body=""))
     _restore_migration_data()
-    call_command("compilemessages", ignore_patterns=[".venv", "node_modules"], verbosity=0)
     for code, items in STORIES.items():
         for title, summary in items:
             story(code, title=title, summary=summary)
