@@ -137,9 +137,7 @@ LANGUAGES: tuple[Language, ...] = (
 
 BY_CODE: dict[str, Language] = {language.code: language for language in LANGUAGES}
 ALL_CODES: tuple[str, ...] = tuple(BY_CODE)
-RTL_CODES: frozenset[str] = frozenset(
-    language.code for language in LANGUAGES if language.bidi
-)
+RTL_CODES: frozenset[str] = frozenset(language.code for language in LANGUAGES if language.bidi)
 DEFAULT_CODE = "en"
 
 

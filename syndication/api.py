@@ -112,7 +112,10 @@ def _unauthenticated(request, exc):
 @api.exception_handler(NinjaValidationError)
 def _invalid(request, exc: NinjaValidationError):
     errors = [
-        {"parameter": ".".join(str(part) for part in error.get("loc", [])[1:]), "message": error.get("msg", "")}
+        {
+            "parameter": ".".join(str(part) for part in error.get("loc", [])[1:]),
+            "message": error.get("msg", ""),
+        }
         for error in exc.errors
     ]
     detail = "; ".join(f"{error['parameter']}: {error['message']}" for error in errors) or "Invalid request."
@@ -207,7 +210,9 @@ def _release_id(value: str) -> int:
 def _log_fetches_after_response(response: HttpResponse, *, partner_id: int, keys: list[ItemKey]) -> None:
     """Write the pickup log once the response is sent (response.close())."""
     fetches = [
-        services.Fetch(page_id=key.page_id, release_id=key.release_id, language=key.language, version=key.version)
+        services.Fetch(
+            page_id=key.page_id, release_id=key.release_id, language=key.language, version=key.version
+        )
         for key in keys
     ]
     if not fetches:
@@ -255,7 +260,9 @@ def list_stories(request, filters: Query[StoryFilters]):
     partner = _partner(request)
     params = filters.dict()
     query = story_query(partner, params)
-    fingerprint = cursors.filters_fingerprint({k: v for k, v in params.items() if k not in {"cursor", "limit"}})
+    fingerprint = cursors.filters_fingerprint(
+        {k: v for k, v in params.items() if k not in {"cursor", "limit"}}
+    )
     after = None
     if params.get("cursor"):
         try:
@@ -266,7 +273,12 @@ def list_stories(request, filters: Query[StoryFilters]):
     keys, has_more = item_keys(query, after=after, limit=limit)
 
     etag = etag_for(
-        partner.pk, query.include_embargoed, fingerprint, params.get("cursor"), limit, has_more,
+        partner.pk,
+        query.include_embargoed,
+        fingerprint,
+        params.get("cursor"),
+        limit,
+        has_more,
         [(k.page_id, k.version, k.visible_at, k.embargo_until, k.canceled is not None) for k in keys],
     )
     last_modified = max((key.visible_at for key in keys), default=None)
@@ -284,7 +296,9 @@ def list_stories(request, filters: Query[StoryFilters]):
         next_params["cursor"] = next_cursor
         next_url = request.build_absolute_uri(f"{request.path}?{next_params.urlencode()}")
     items = serialize_items(keys, request=request)
-    response = _json({"items": items, "next": next_url, "cursor": next_cursor}, etag=etag, last_modified=last_modified)
+    response = _json(
+        {"items": items, "next": next_url, "cursor": next_cursor}, etag=etag, last_modified=last_modified
+    )
     _log_fetches_after_response(response, partner_id=partner.pk, keys=keys)
     return response
 
@@ -332,7 +346,9 @@ def get_story(request, release_id: str, params: Query[StoryLanguage]):
         return quick
     key = _story_key(request, release_id, params.lang)
     partner = _partner(request)
-    etag = etag_for(partner.pk, key.page_id, key.version, key.visible_at, key.embargo_until, key.canceled is not None)
+    etag = etag_for(
+        partner.pk, key.page_id, key.version, key.visible_at, key.embargo_until, key.canceled is not None
+    )
     if cached := _conditional(request, etag=etag, last_modified=key.visible_at):
         return cached
     items = serialize_items([key], request=request)
@@ -350,7 +366,10 @@ def get_story(request, release_id: str, params: Query[StoryLanguage]):
     summary="Report that you printed a story (multipart form, optional scan)",
 )
 def report_pickup(
-    request, release_id: str, data: Form[PickupIn], scan: UploadedFile | None = File(None)  # noqa: B008
+    request,
+    release_id: str,
+    data: Form[PickupIn],
+    scan: UploadedFile | None = File(None),  # noqa: B008
 ):
     key = _story_key(request, release_id, data.lang)
     if key.canceled is not None:
@@ -369,13 +388,16 @@ def report_pickup(
         page_number=data.page,
         scan=scan,
     )
-    return Status(201, {
-        "id": record.pk,
-        "release_id": record.release_id,
-        "language": record.language,
-        "paper_name": record.paper_name,
-        "edition": record.edition,
-        "date": record.printed_on,
-        "page": record.page_number,
-        "scan": bool(record.scan),
-    })
+    return Status(
+        201,
+        {
+            "id": record.pk,
+            "release_id": record.release_id,
+            "language": record.language,
+            "paper_name": record.paper_name,
+            "edition": record.edition,
+            "date": record.printed_on,
+            "page": record.page_number,
+            "scan": bool(record.scan),
+        },
+    )

@@ -110,7 +110,9 @@ def _places(page, relations: StoryRelations) -> list[dict]:
 def _subjects(page, relations: StoryRelations) -> list[dict]:
     subjects = []
     if page.sector:
-        subjects.append({"name": page.sector.name, "rel": "sector", "literal": f"odop:sector:{page.sector.slug}"})
+        subjects.append(
+            {"name": page.sector.name, "rel": "sector", "literal": f"odop:sector:{page.sector.slug}"}
+        )
     for product in relations.products[page.pk]:
         subjects.append({"name": product.name, "rel": "product", "literal": f"odop:product:{product.key}"})
         if product.has_gi_tag:
@@ -119,7 +121,9 @@ def _subjects(page, relations: StoryRelations) -> list[dict]:
     return subjects
 
 
-def _associations(page, body: RenderedBody, images: dict, relations: StoryRelations, links: Links) -> list[dict]:
+def _associations(
+    page, body: RenderedBody, images: dict, relations: StoryRelations, links: Links
+) -> list[dict]:
     associations = []
     if page.hero_image:
         hero = {
@@ -153,7 +157,9 @@ def _associations(page, body: RenderedBody, images: dict, relations: StoryRelati
             {
                 "name": f"translation-{sibling.language}",
                 "rel": "translation",
-                "uri": item_uri(release_id=page.release_id, language=sibling.language, page_id=sibling.page_id),
+                "uri": item_uri(
+                    release_id=page.release_id, language=sibling.language, page_id=sibling.page_id
+                ),
                 "type": "text",
                 "language": bcp47(sibling.language),
                 "headlines": [{"role": "main", "value": sibling.title}],
@@ -243,8 +249,13 @@ def _cache_key(key: ItemKey, links: Links, translations: dict) -> str:
     signature = hashlib.sha256(
         repr(
             (
-                FORMAT_REVISION, links.request.get_host(), key.page_id, key.version, key.visible_at,
-                key.embargo_until, [(s.page_id, s.language, s.title) for s in siblings],
+                FORMAT_REVISION,
+                links.request.get_host(),
+                key.page_id,
+                key.version,
+                key.visible_at,
+                key.embargo_until,
+                [(s.page_id, s.language, s.title) for s in siblings],
             )
         ).encode()
     ).hexdigest()[:40]

@@ -38,8 +38,9 @@ def image_renditions(image, *, absolute: Callable[[str], str]) -> list[dict]:
     web_w, web_h = _scaled(width, height, max_width=WEB_MAX, max_height=WEB_MAX)
     target = print_width_px()
     if width > target:
-        print_spec, (print_w, print_h) = f"width-{target}|format-jpeg|jpegquality-90", _scaled(
-            width, height, max_width=target, max_height=10**6
+        print_spec, (print_w, print_h) = (
+            f"width-{target}|format-jpeg|jpegquality-90",
+            _scaled(width, height, max_width=target, max_height=10**6),
         )
     else:
         print_spec, print_w, print_h = "original|format-jpeg|jpegquality-90", width, height

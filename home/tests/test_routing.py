@@ -61,7 +61,9 @@ def test_untranslated_story_under_another_prefix_says_its_own_language(client, s
     assert HTML_TAG.search(response.content.decode()).group(0) == '<html lang="en" dir="ltr">'
 
 
-@pytest.mark.parametrize("path", ["/xx/", "/xx/stories/kannauj-attar/", "/en/no-such-page/", "/hi/stories/nope/"])
+@pytest.mark.parametrize(
+    "path", ["/xx/", "/xx/stories/kannauj-attar/", "/en/no-such-page/", "/hi/stories/nope/"]
+)
 def test_unknown_language_prefix_or_page_is_404_not_500(client, story, path):
     response = client.get(path, follow=True)
     assert response.status_code == 404

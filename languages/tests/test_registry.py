@@ -103,8 +103,12 @@ def test_enabled_languages_with_unknown_codes_names_them():
 
 def run_settings(env: dict) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, "-c", "import django; django.setup(); from django.conf import settings; "
-         "print(','.join(code for code, _ in settings.LANGUAGES))"],
+        [
+            sys.executable,
+            "-c",
+            "import django; django.setup(); from django.conf import settings; "
+            "print(','.join(code for code, _ in settings.LANGUAGES))",
+        ],
         cwd=BASE_DIR,
         env={**os.environ, "DJANGO_SETTINGS_MODULE": "cms.settings.test", **env},
         capture_output=True,

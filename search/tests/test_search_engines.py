@@ -7,7 +7,9 @@ from django.test import SimpleTestCase
 from search.conf import SearchConfigError, search_backends
 from stories.models import SuccessStoryPage
 
-pytest.importorskip("elasticsearch", reason="pip install '.[elasticsearch]' to test the Elasticsearch backend")
+pytest.importorskip(
+    "elasticsearch", reason="pip install '.[elasticsearch]' to test the Elasticsearch backend"
+)
 pytest.importorskip("opensearchpy", reason="pip install '.[opensearch]' to test the OpenSearch backend")
 
 from search.backends.elasticsearch9 import IndicElasticsearch9SearchBackend  # noqa: E402
@@ -59,9 +61,13 @@ class IndexSettingsTests(SimpleTestCase):
                 analysis = backend(cls).settings["settings"]["analysis"]
                 default = analysis["analyzer"]["default"]
                 self.assertEqual(default["tokenizer"], "icu_tokenizer")
-                self.assertEqual(default["filter"], ["icu_normalizer", "decimal_digit", "indic_normalization"])
+                self.assertEqual(
+                    default["filter"], ["icu_normalizer", "decimal_digit", "indic_normalization"]
+                )
                 self.assertEqual(default["char_filter"], ["zero_width"])
-                self.assertEqual(analysis["char_filter"]["zero_width"]["mappings"], ["\\u200C=>", "\\u200D=>"])
+                self.assertEqual(
+                    analysis["char_filter"]["zero_width"]["mappings"], ["\\u200C=>", "\\u200D=>"]
+                )
 
     def test_autocomplete_ngrams_use_the_icu_tokenizer_not_standard(self):
         analyzers = backend(IndicElasticsearch9SearchBackend).settings["settings"]["analysis"]["analyzer"]
@@ -123,5 +129,6 @@ class QueryTests(SimpleTestCase):
         filters = self.compile(IndicOpenSearch3SearchBackend, "கைவினைஞர்", locale_id=11)["bool"]["filter"]
         self.assertEqual(filters[0], {"match": {"_django_content_type": "stories.SuccessStoryPage"}})
         self.assertEqual(
-            filters[1], {"bool": {"must": [{"term": {"live_filter": True}}, {"term": {"locale_id_filter": 11}}]}}
+            filters[1],
+            {"bool": {"must": [{"term": {"live_filter": True}}, {"term": {"locale_id_filter": 11}}]}},
         )

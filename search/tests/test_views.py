@@ -143,7 +143,9 @@ class SearchPageTests(TestCase):
         self.assertEqual(
             response.json(), {"results": [{"title": "बनारसी रेशम के कारीगर", "url": self.silk_story.url}]}
         )
-        self.assertEqual(self.client.get(search_url("hi") + "autocomplete/", {"q": "!!"}).json(), {"results": []})
+        self.assertEqual(
+            self.client.get(search_url("hi") + "autocomplete/", {"q": "!!"}).json(), {"results": []}
+        )
 
 
 def closed_port() -> int:

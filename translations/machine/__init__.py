@@ -14,7 +14,9 @@ BACKENDS = {
 }
 
 
-def machine_translator(*, backend: str, url: str, api_key: str, service_id: str, timeout: float) -> dict | None:
+def machine_translator(
+    *, backend: str, url: str, api_key: str, service_id: str, timeout: float
+) -> dict | None:
     """The WAGTAILLOCALIZE_MACHINE_TRANSLATOR setting; None when `backend` is empty."""
     backend = backend.strip().lower()
     if not backend:

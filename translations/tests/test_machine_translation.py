@@ -43,7 +43,10 @@ class Recorder(BaseHTTPRequestHandler):
                         "taskType": "translation",
                         "config": {"serviceId": task["config"]["serviceId"], "language": language},
                         "output": [
-                            {"source": item["source"], "target": self._t(item["source"], language["targetLanguage"])}
+                            {
+                                "source": item["source"],
+                                "target": self._t(item["source"], language["targetLanguage"]),
+                            }
                             for item in body["inputData"]["input"]
                         ],
                     }
@@ -114,7 +117,13 @@ def test_libretranslate_request_format_and_glossary(server, glossary):
 
 def test_bhashini_request_format_and_glossary(server, glossary):
     url, handler = server("bhashini")
-    translator = BhashiniTranslator({"URL": url + "/services/inference/pipeline", "API_KEY": "bh-key", "SERVICE_ID": "ai4bharat/indictrans-v2"})
+    translator = BhashiniTranslator(
+        {
+            "URL": url + "/services/inference/pipeline",
+            "API_KEY": "bh-key",
+            "SERVICE_ID": "ai4bharat/indictrans-v2",
+        }
+    )
     strings = [_S("ODOP made Banarasi Saree famous"), _S("Second")]
     result = translator.translate(Locale(language_code="en"), Locale(language_code="ta"), strings)
     [request] = handler.requests
@@ -123,7 +132,10 @@ def test_bhashini_request_format_and_glossary(server, glossary):
     task = request["json"]["pipelineTasks"][0]
     assert task == {
         "taskType": "translation",
-        "config": {"language": {"sourceLanguage": "en", "targetLanguage": "ta"}, "serviceId": "ai4bharat/indictrans-v2"},
+        "config": {
+            "language": {"sourceLanguage": "en", "targetLanguage": "ta"},
+            "serviceId": "ai4bharat/indictrans-v2",
+        },
     }
     assert [item["source"] for item in request["json"]["inputData"]["input"]][1] == "Second"
     # No Tamil rendering for the saree: the machine may translate it; ODOP is kept.
@@ -152,7 +164,9 @@ def test_machine_prefill_in_the_editor_marks_segments_and_needs_review(world, cl
         "CLASS": "translations.machine.libretranslate.LibreTranslateTranslator",
         "OPTIONS": {"URL": url, "API_KEY": ""},
     }
-    translation = Translation.objects.get(source__object_id=world.story.translation_key, target_locale__language_code="ur")
+    translation = Translation.objects.get(
+        source__object_id=world.story.translation_key, target_locale__language_code="ur"
+    )
     StringTranslation.objects.filter(locale=translation.target_locale).delete()
     client.force_login(world.users[("translator", "ur")])
     response = client.post(reverse("wagtail_localize:machine_translate", args=[translation.pk]))
