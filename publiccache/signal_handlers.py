@@ -1,8 +1,8 @@
-"""Forget cached pages when anything a reader sees changes: a page or one
-of its translations is published or unpublished, an embargo is lifted, a
-taxonomy snippet is edited. Always after the transaction commits, so no
-reader caches a state that was rolled back or not yet written; here, in
-every process sharing the cache, and (when configured) in the CDN."""
+"""Ask the CDN to forget a page when it or one of its translations is
+published, unpublished or released from embargo, after the transaction
+commits. (This process and every other forget the page at once: pages are
+cached under the content generation, which stories moves on every change;
+see core.cache.)"""
 
 from __future__ import annotations
 
@@ -12,9 +12,7 @@ from django.conf import settings
 from django.db import transaction
 from wagtail.signals import page_published, page_unpublished
 
-from stories.signals import public_content_changed, story_released
-
-from .services import invalidate_all_pages
+from stories.signals import story_released
 
 logger = logging.getLogger(__name__)
 
@@ -38,21 +36,10 @@ def purge_frontend_cache(page) -> None:
 
 
 def on_page_changed(sender, instance, **kwargs):
-    def forget():
-        invalidate_all_pages()
-        purge_frontend_cache(instance)
-
-    transaction.on_commit(forget)
-
-
-def on_content_changed(sender, instance, **kwargs):
-    # A snippet shows on many pages: start a new generation; the CDN copies
-    # age out (s-maxage) rather than purging every page.
-    transaction.on_commit(invalidate_all_pages)
+    transaction.on_commit(lambda: purge_frontend_cache(instance))
 
 
 def register() -> None:
     page_published.connect(on_page_changed, dispatch_uid="publiccache_published")
     page_unpublished.connect(on_page_changed, dispatch_uid="publiccache_unpublished")
     story_released.connect(on_page_changed, dispatch_uid="publiccache_released")
-    public_content_changed.connect(on_content_changed, dispatch_uid="publiccache_content_changed")

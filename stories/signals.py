@@ -10,8 +10,10 @@ its own, after the transaction commits:
   public page may show changed without a page publish (a taxonomy snippet:
   state, district, sector, product, ministry, office).
 
-Feature apps connect to these in their AppConfig.ready(): the caches forget,
-the CDN purges, feeds and the API see the story.
+Every one of these, and every page publish or unpublish, starts a new
+content generation (core.cache) after commit, which every public cache keys
+on. Feature apps connect to them in their AppConfig.ready() for the rest:
+the CDN purges, the API records versions and tombstones.
 """
 
 from __future__ import annotations
@@ -19,6 +21,8 @@ from __future__ import annotations
 from django.db import transaction
 from django.dispatch import Signal
 from django.utils import timezone
+
+from core.cache import bump_generation
 
 story_released = Signal()
 public_content_changed = Signal()
@@ -50,6 +54,13 @@ def taxonomy_changed(sender, instance, **kwargs) -> None:
     send_after_commit(public_content_changed, sender=sender, instance=instance)
 
 
+def new_content_generation(sender, **kwargs) -> None:
+    """Whatever a reader or partner sees changed: every cache keyed on the
+    content generation (pages, page data, API validators) starts afresh,
+    once the change is committed."""
+    transaction.on_commit(bump_generation)
+
+
 def connect() -> None:
     from django.db.models.signals import post_delete, post_save
     from wagtail.signals import page_published, page_unpublished
@@ -59,6 +70,10 @@ def connect() -> None:
     from .models import SuccessStoryPage
 
     page_published.connect(remember_embargo, sender=SuccessStoryPage, dispatch_uid="stories_remember_embargo")
+    page_published.connect(new_content_generation, dispatch_uid="stories_generation_published")
+    page_unpublished.connect(new_content_generation, dispatch_uid="stories_generation_unpublished")
+    story_released.connect(new_content_generation, dispatch_uid="stories_generation_released")
+    public_content_changed.connect(new_content_generation, dispatch_uid="stories_generation_content")
     page_unpublished.connect(forget_embargo, sender=SuccessStoryPage, dispatch_uid="stories_forget_embargo")
     for model in (State, District, Sector, Product, Ministry, IssuingOffice):
         post_save.connect(

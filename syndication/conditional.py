@@ -14,6 +14,8 @@ from django.http import HttpResponse
 from django.utils.cache import get_conditional_response
 from django.utils.http import http_date
 
+from core.cache import current_generation
+
 # Bump when the item format changes, so cached copies are refetched.
 FORMAT_REVISION = "ninjs-3.1/1"
 
@@ -49,32 +51,13 @@ def conditional_response(request, *, etag: str, last_modified: dt.datetime | Non
 # --- Remembered validators -------------------------------------------------------
 # A conditional request (If-None-Match / If-Modified-Since) first looks up the
 # ETag that the same partner got for the same URL, so an unchanged poll is
-# answered 304 without touching the stories. Entries die on any publish,
-# unpublish, deletion or partner change (the generation counter moves) and
-# after SYNDICATION_VALIDATOR_CACHE_SECONDS, which bounds how late a 304 can
-# miss a change that no signal announces (an embargo running out).
-
-GENERATION_KEY = "syndication:generation"
-
-
-def generation() -> int:
-    value = cache.get(GENERATION_KEY)
-    if value is None:
-        cache.add(GENERATION_KEY, 1, timeout=None)
-        value = cache.get(GENERATION_KEY, 1)
-    return value
-
-
-def bump_generation() -> None:
-    try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:
-        cache.add(GENERATION_KEY, 1, timeout=None)
-
+# answered 304 without touching the stories. Entries die with the content
+# generation (core.cache: any publish, unpublish, embargo lift, taxonomy
+# edit, partner change) and after SYNDICATION_VALIDATOR_CACHE_SECONDS.
 
 def _validators_key(request, partner_id: int) -> str:
     path = hashlib.sha256(request.get_full_path().encode()).hexdigest()[:32]
-    return f"syndication:validators:{generation()}:{partner_id}:{path}"
+    return f"syndication:validators:{current_generation()}:{partner_id}:{path}"
 
 
 def remembered_response(request, *, partner_id: int) -> HttpResponse | None:

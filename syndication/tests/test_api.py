@@ -172,7 +172,8 @@ class ApiTests(TestCase):
         )
         partner = Partner.objects.get(name="Dainik Test")
         partner.languages = ["en"]
-        partner.save()
+        with self.captureOnCommitCallbacks(execute=True):
+            partner.save()
         self.assertProblem(
             self.get(LIST, lang="hi", headers={"HTTP_IF_NONE_MATCH": first["ETag"]}), 403, "lang"
         )
@@ -181,7 +182,8 @@ class ApiTests(TestCase):
         hindi = translation_of(self.story, "hi")
         first = self.get(detail(self.story), lang="hi")
         self.assertEqual(first.json()["version"], "1")
-        hindi.save_revision().publish()
+        with self.captureOnCommitCallbacks(execute=True):
+            hindi.save_revision().publish()
         again = self.get(detail(self.story), lang="hi", headers={"HTTP_IF_NONE_MATCH": first["ETag"]})
         self.assertEqual(again.status_code, 200)
         self.assertEqual(again.json()["version"], "2")
