@@ -1,25 +1,31 @@
 """The story as print sees it: plain values ready for the templates.
 
 Both renderers and the text checks in the tests read the story through
-`print_story`, so a PDF always says what the page says.
+`print_story`, so a PDF always says what the page says. The body's blocks
+render themselves in the print format (stories.blocks); print only says which
+photo file shows a body image.
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from django.utils import translation
-from django.utils.html import strip_tags
-from django.utils.safestring import SafeString, mark_safe
-from wagtail.rich_text import expand_db_html
+from django.utils.safestring import SafeString
 
 from languages import formatting, registry
 from languages.registry import Language
+from stories.blocks import Format, render_stream
 
 from .. import conf
 from .fonts import require_font
+
+if TYPE_CHECKING:
+    from .photos import PrintPhoto
 
 logger = logging.getLogger(__name__)
 
@@ -32,14 +38,8 @@ class Figure:
     title: str = ""
 
 
-@dataclass(frozen=True)
-class BodyItem:
-    kind: str  # paragraph, heading, quote, figures, list, image
-    html: SafeString | str = ""
-    text: str = ""
-    speaker: str = ""
-    items: tuple[str, ...] = ()
-    figure: Figure | None = None
+# The print-ready photo for a body image (None leaves the image out).
+BodyPhoto = Callable[[Figure], "PrintPhoto | None"]
 
 
 @dataclass(frozen=True)
@@ -52,7 +52,7 @@ class PrintStory:
     dateline: str
     summary: str
     hero: Figure | None
-    body: tuple[BodyItem, ...]
+    body: tuple[SafeString, ...]  # each block's print HTML; blocks that print nothing left out
     release_id: int | None
     ministry: str
     office: str
@@ -71,11 +71,12 @@ class PrintStory:
             return translation.gettext("Release ID: %(id)s") % {"id": self.release_id or "-"}
 
 
-def print_story(story) -> PrintStory:
+def print_story(story, *, body_photo: BodyPhoto | None = None) -> PrintStory:
     """Everything a renderer needs from a SuccessStoryPage, in its own language.
 
-    Raises MissingFontError (naming the family) when the language's font is
-    not installed, before any layout work starts.
+    `body_photo` prepares the photo of each body image; without it the body's
+    images are left out. Raises MissingFontError (naming the family) when the
+    language's font is not installed, before any layout work starts.
     """
     language = registry.get(story.locale.language_code)
     family = require_font(language.code)
@@ -90,8 +91,10 @@ def print_story(story) -> PrintStory:
         subheadlines=tuple(str(block.value) for block in story.subheadlines),
         dateline=formatting.format_dateline(story.posted_at, language.code, office),
         summary=story.summary,
-        hero=_figure(story.hero_image, story.hero_caption, story.hero_credit) if story.hero_image_id else None,
-        body=tuple(item for block in story.body if (item := _body_item(block, language.code))),
+        hero=_figure(story.hero_image, story.hero_caption, story.hero_credit)
+        if story.hero_image_id
+        else None,
+        body=_print_body(story, language.code, body_photo),
         release_id=story.release_id,
         ministry=story.ministry.name if story.ministry else "",
         office=office,
@@ -116,39 +119,16 @@ def _figure(image, caption: str, credit: str) -> Figure:
             source = Path(image.file.path)
         except NotImplementedError:  # remote storage: no local path
             source = None
-    return Figure(source=source, caption=caption or "", credit=credit or "", title=getattr(image, "title", ""))
+    return Figure(
+        source=source, caption=caption or "", credit=credit or "", title=getattr(image, "title", "")
+    )
 
 
-def _body_item(block, language_code: str) -> BodyItem | None:
-    kind, value = block.block_type, block.value
-    if kind == "paragraph":
-        html = expand_db_html(value.source if hasattr(value, "source") else str(value))
-        if not strip_tags(html).strip():
-            return None
-        return BodyItem(kind="paragraph", html=mark_safe(html))  # noqa: S308 - Wagtail-sanitised rich text
-    if kind == "heading":
-        return BodyItem(kind="heading", text=str(value))
-    if kind == "quote":
-        return BodyItem(kind="quote", text=value["quote"], speaker=value.get("speaker") or "")
-    if kind == "key_figures":
-        items = tuple(
-            " ".join(
-                part
-                for part in (
-                    formatting.format_number(figure["value"], language_code),
-                    figure.get("unit") or "",
-                    figure["label"],
-                )
-                if part
-            )
-            for figure in value
-        )
-        return BodyItem(kind="figures", items=items)
-    if kind == "list":
-        return BodyItem(kind="list", items=tuple(str(item) for item in value))
-    if kind == "image":
-        if value.get("image") is None:
-            return None
-        return BodyItem(kind="image", figure=_figure(value["image"], value.get("caption"), value.get("credit")))
-    logger.warning("unknown body block %r left out of print", kind)
-    return None
+def _print_body(story, language_code: str, body_photo: BodyPhoto | None) -> tuple[SafeString, ...]:
+    def image_url(image) -> str | None:
+        photo = body_photo(_figure(image, "", "")) if body_photo else None
+        return photo.url if photo else None
+
+    context = {"language_code": language_code, "image_url": image_url}
+    with translation.override(language_code):
+        return tuple(html for html in render_stream(story.body, format=Format.PRINT, context=context) if html)

@@ -47,7 +47,7 @@ class RenderedPdf:
 
 def render_newsbox(*, story, variant: NewsboxVariant = NewsboxVariant.GREY) -> RenderedPdf:
     """PDF/X-1a news box: greyscale photo by default, CMYK photo for the variant."""
-    printable = print_story(story)
+    printable = print_story(story)  # no body_photo: body images are left out of the news box
     geometry = conf.newsbox_geometry()
     max_height_mm = conf.newsbox_max_height_mm()
     warnings: list[str] = []
@@ -56,7 +56,6 @@ def render_newsbox(*, story, variant: NewsboxVariant = NewsboxVariant.GREY) -> R
     context = {
         **_typography(printable),
         "story": printable,
-        "body": [{"item": item} for item in printable.body if item.kind != "image"],
         "hero_photo": hero,
         "icc_url": _icc_url(),
         "width_mm": geometry.width_mm,
@@ -85,18 +84,14 @@ def render_newsbox(*, story, variant: NewsboxVariant = NewsboxVariant.GREY) -> R
 
 def render_release(*, story) -> RenderedPdf:
     """A4 print release, PDF/A-2b, with a QR code to the page in the same language."""
-    printable = print_story(story)
     warnings: list[str] = []
     content_width_mm = 210 - 36
-    body = []
-    for item in printable.body:
-        photo = _photo(item.figure, content_width_mm, PhotoMode.RGB, warnings) if item.kind == "image" else None
-        if item.kind != "image" or photo is not None:
-            body.append({"item": item, "photo": photo})
+    printable = print_story(
+        story, body_photo=lambda figure: _photo(figure, content_width_mm, PhotoMode.RGB, warnings)
+    )
     context = {
         **_typography(printable),
         "story": printable,
-        "body": body,
         "hero_photo": _photo(printable.hero, content_width_mm, PhotoMode.RGB, warnings),
         "qr_code": qr_data_uri(printable.url) if printable.url else "",
     }
