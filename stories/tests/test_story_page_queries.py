@@ -12,8 +12,8 @@ from tests.factories import (
     StoryIndexPageFactory,
     SuccessStoryPageFactory,
     home_page,
-    translate,
 )
+from tests.translation import translate
 
 MAX_QUERIES = 12
 pytestmark = pytest.mark.django_db
@@ -85,8 +85,8 @@ def test_translated_story_page_stays_within_the_budget_and_flat(client, index):
     # query each.
     translate(home_page(), "hi")
     translate(index, "hi")
-    (hindi_small,) = translate(small, "hi")
-    (hindi_large,) = translate(large, "hi")
+    hindi_small = translate(small, "hi")
+    hindi_large = translate(large, "hi")
     # Hindi names for some of the taxonomy: the page shows them through translation_key.
     translate(large.districts.first(), "hi")
     assert queries_for(client, hindi_large.url) == queries_for(client, hindi_small.url) <= MAX_QUERIES
