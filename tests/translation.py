@@ -17,6 +17,7 @@ One function per job:
   wagtail-localize's editor saves: StringTranslations. The target is not saved.
 - ``sync(instance)``: wagtail-localize's "Sync translated pages": read the
   source again and save every translation of it.
+- ``translation_into(instance, to)``: find the Translation a test made.
 
 `strings` says what each segment becomes: None (every segment keeps the
 source text, as save_target falls back to it), a dict {source text:
@@ -93,6 +94,13 @@ def start_translation(instance, to: str = "hi", *, user=None) -> Translation:
     TranslationCreator(user=user, target_locales=[target]).create_translations(instance)
     return Translation.objects.get(
         source=TranslationSource.objects.get_for_instance(instance), target_locale=target
+    )
+
+
+def translation_into(instance, to: str) -> Translation:
+    """The wagtail-localize Translation of `instance` (as a source) into `to`."""
+    return Translation.objects.get(
+        source__object_id=instance.translation_key, target_locale__language_code=to
     )
 
 

@@ -7,18 +7,14 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Page, TaskState, WorkflowState
-from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
+from wagtail_localize.models import StringSegment, StringTranslation, TranslationSource
 
-from tests.translation import fill_strings
+from tests.translation import fill_strings, translation_into
 from translations.selectors import Status, source_stories, status_matrix, translation_freshness
 from translations.services.review import publish_blocked_reason
 from translations.views.report import report_locales
 
 pytestmark = pytest.mark.django_db
-
-
-def _translation(story, code):
-    return Translation.objects.get(source__object_id=story.translation_key, target_locale__language_code=code)
 
 
 def _translate_all(translation, user, *, machine=False, prefix="அ"):
@@ -44,7 +40,7 @@ def _cell(story, code):
 
 def test_translation_goes_through_language_review_before_it_is_live(world, client):
     translator, reviewer = world.users[("translator", "hi")], world.users[("reviewer", "hi")]
-    translation = _translation(world.story, "hi")
+    translation = translation_into(world.story, "hi")
     _translate_all(translation, translator, prefix="हिंदी")
     page = Page.objects.get(translation_key=world.story.translation_key, locale__language_code="hi")
     assert _cell(world.story, "hi").status == Status.IN_PROGRESS
@@ -73,7 +69,7 @@ def test_translation_goes_through_language_review_before_it_is_live(world, clien
 def test_machine_translation_cannot_be_published_without_a_reviewer(
     world, client, django_capture_on_commit_callbacks
 ):
-    translation = _translation(world.story, "ta")
+    translation = translation_into(world.story, "ta")
     _translate_all(translation, None, machine=True)
     assert publish_blocked_reason(translation=translation, user=world.admin)
     assert publish_blocked_reason(translation=translation, user=world.users[("reviewer", "ta")]) is None
@@ -93,7 +89,7 @@ def test_machine_translation_cannot_be_published_without_a_reviewer(
 def test_republishing_the_source_marks_translations_outdated_and_tells_translators(
     world, django_capture_on_commit_callbacks
 ):
-    translation = _translation(world.story, "ur")
+    translation = translation_into(world.story, "ur")
     _translate_all(translation, None, prefix="اردو")
     with django_capture_on_commit_callbacks(execute=True):
         translation.save_target(publish=True)
@@ -122,7 +118,7 @@ def test_sync_keeps_unchanged_segments_and_leaves_changed_ones_untranslated(
     world, django_capture_on_commit_callbacks
 ):
     story = Page.objects.get(pk=world.story.pk).specific
-    translation = _translation(story, "ta")
+    translation = translation_into(story, "ta")
     _translate_all(translation, None, prefix="தமிழ்")
     with django_capture_on_commit_callbacks(execute=True):
         translation.save_target(publish=True)
@@ -153,7 +149,7 @@ def test_sync_keeps_unchanged_segments_and_leaves_changed_ones_untranslated(
 
 
 def test_report_counts_missing_segments_as_in_progress(world):
-    translation = _translation(world.story, "hi")
+    translation = translation_into(world.story, "hi")
     StringTranslation.objects.filter(locale=translation.target_locale).delete()
     first = StringSegment.objects.filter(source=translation.source).order_by("order").first()
     StringTranslation.objects.create(
@@ -184,7 +180,7 @@ def test_source_published_before_submission_is_current(world):
 
 def test_editor_syncs_through_wagtail_localizes_own_view(world, client, django_capture_on_commit_callbacks):
     story = Page.objects.get(pk=world.story.pk).specific
-    translation = _translation(story, "hi")
+    translation = translation_into(story, "hi")
     _translate_all(translation, None, prefix="हिंदी")
     story.summary = "Synced through the admin."
     story.save_revision().publish()
