@@ -1,6 +1,7 @@
 """Factories for test data. Use these, not JSON fixtures."""
 
 import datetime as dt
+from types import SimpleNamespace
 
 import factory
 import wagtail_factories
@@ -65,6 +66,25 @@ class IssuingOfficeFactory(LocaleFactoryMixin):
 
     class Meta:
         model = IssuingOffice
+
+
+def varanasi_handloom(*, has_gi_tag: bool = False) -> SimpleNamespace:
+    """The taxonomy of the stories most tests tell, with real LGD codes:
+    state (Uttar Pradesh, 9), district (Varanasi, 187), sector (handloom and
+    textiles), product (Banarasi silk saree), office (PIB Delhi) and ministry."""
+    state = StateFactory(name="Uttar Pradesh", lgd_code=9)
+    district = DistrictFactory(name="Varanasi", state=state, lgd_code=187)
+    sector = SectorFactory(name="Handloom and textiles", slug="handloom-textiles")
+    return SimpleNamespace(
+        state=state,
+        district=district,
+        sector=sector,
+        product=ProductFactory(
+            name="Banarasi silk saree", sector=sector, district=district, has_gi_tag=has_gi_tag
+        ),
+        office=IssuingOfficeFactory(name="PIB Delhi", city="New Delhi"),
+        ministry=MinistryFactory(name="Ministry of Commerce and Industry"),
+    )
 
 
 def home_page() -> HomePage:

@@ -17,18 +17,13 @@ from wagtail.models import Page
 from home.renditions import warm_stories
 from languages.formatting import IST
 from tests.factories import (
-    DistrictFactory,
-    IssuingOfficeFactory,
-    MinistryFactory,
-    ProductFactory,
-    SectorFactory,
-    StateFactory,
     StoryIndexPageFactory,
     SuccessStoryPageFactory,
     WorkshopIndexPageFactory,
     WorkshopPageFactory,
     home_page,
     locale,
+    varanasi_handloom,
 )
 from tests.translation import translate
 
@@ -134,14 +129,11 @@ def build_site(*, languages=("hi", "ta", "bn", "ur"), extra_stories: int = 2) ->
     home = home_page()
     for code in languages:
         locale(code)
-    state = StateFactory(name="Uttar Pradesh", lgd_code=9)
-    district = DistrictFactory(name="Varanasi", state=state, lgd_code=187)
-    sector = SectorFactory(name="Handloom and textiles", slug="handloom-textiles")
-    product = ProductFactory(name="Banarasi silk saree", sector=sector, district=district)
-    office = IssuingOfficeFactory()
-    ministry = MinistryFactory(name="Ministry of Commerce and Industry")
-    index = StoryIndexPageFactory(parent=home, title="Stories", slug="stories")
-    workshops = WorkshopIndexPageFactory(parent=home, title="ODOP Sampark", slug="workshops")
+    taxonomy = varanasi_handloom()
+    state, district, sector, product = taxonomy.state, taxonomy.district, taxonomy.sector, taxonomy.product
+    office, ministry = taxonomy.office, taxonomy.ministry
+    index = StoryIndexPageFactory(parent=home)
+    workshops = WorkshopIndexPageFactory(parent=home)
     image = wagtail_factories.ImageFactory(title="Looms of Varanasi")
     story = SuccessStoryPageFactory(
         parent=index,

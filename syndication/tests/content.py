@@ -17,8 +17,6 @@ from languages.formatting import IST
 from syndication import services
 from tests.factories import (
     DistrictFactory,
-    IssuingOfficeFactory,
-    MinistryFactory,
     ProductFactory,
     SectorFactory,
     StateFactory,
@@ -26,6 +24,7 @@ from tests.factories import (
     SuccessStoryPageFactory,
     home_page,
     locale,
+    varanasi_handloom,
 )
 from tests.translation import translate
 
@@ -97,17 +96,14 @@ def _build_dataset(*, stories: int, languages) -> dict:
     home = home_page()
     for code in languages:
         locale(code)
-    up = StateFactory(name="Uttar Pradesh", lgd_code=9)
+    taxonomy = varanasi_handloom(has_gi_tag=True)
+    up, varanasi, sector, silk = taxonomy.state, taxonomy.district, taxonomy.sector, taxonomy.product
+    office, ministry = taxonomy.office, taxonomy.ministry
     tn = StateFactory(name="Tamil Nadu", lgd_code=33)
-    varanasi = DistrictFactory(name="Varanasi", state=up, lgd_code=187)
     kanchipuram = DistrictFactory(name="Kanchipuram", state=tn, lgd_code=575)
-    sector = SectorFactory(name="Handloom and textiles", slug="handloom-textiles")
     food = SectorFactory(name="Food processing", slug="food-processing")
-    silk = ProductFactory(name="Banarasi silk saree", sector=sector, district=varanasi, has_gi_tag=True)
     kanchi = ProductFactory(name="Kanchipuram silk", sector=sector, district=kanchipuram)
-    office = IssuingOfficeFactory(name="PIB Delhi", city="New Delhi")
-    ministry = MinistryFactory(name="Ministry of Commerce and Industry")
-    index = StoryIndexPageFactory(parent=home, title="Stories", slug="stories")
+    index = StoryIndexPageFactory(parent=home)
     image = wagtail_factories.ImageFactory(title="Looms of Varanasi")
     up_stories = [
         publish_story(
