@@ -1,4 +1,9 @@
-"""Factories for test data. Use these, not JSON fixtures."""
+"""Factories for test data. Use these, not JSON fixtures.
+
+Page factories choose their parent with factory.LazyFunction: a story goes
+under story_index(), an index under home_page(), a workshop under
+workshop_index(); pass parent= for another. Translations of what these make:
+tests.translation."""
 
 import datetime as dt
 from types import SimpleNamespace

@@ -18,6 +18,10 @@ One function per job:
 - ``sync(instance)``: wagtail-localize's "Sync translated pages": read the
   source again and save every translation of it.
 - ``translation_into(instance, to)``: find the Translation a test made.
+- ``locale(code)``: the Locale, made if missing (tests.factories uses it too).
+
+A draft translation is ``translate(..., publish=False)`` (translated strings,
+not live) or ``start_translation()`` (the admin's untranslated draft copy).
 
 `strings` says what each segment becomes: None (every segment keeps the
 source text, as save_target falls back to it), a dict {source text:
