@@ -1,21 +1,23 @@
-"""Factories for test data. Use these, not JSON fixtures."""
+"""Factories for test data. Use these, not JSON fixtures.
+
+Page factories choose their parent with factory.LazyFunction: a story goes
+under story_index(), an index under home_page(), a workshop under
+workshop_index(); pass parent= for another. Translations of what these make:
+tests.translation."""
 
 import datetime as dt
+from types import SimpleNamespace
 
 import factory
 import wagtail_factories
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Page, Site
 
 from home.models import HomePage
+from languages.formatting import IST
 from stories.models import StoryIndexPage, SuccessStoryPage
 from taxonomy.models import District, IssuingOffice, Ministry, Product, Sector, State
+from tests.translation import locale, translate
 from workshops.models import WorkshopIndexPage, WorkshopPage
-
-IST = dt.timezone(dt.timedelta(hours=5, minutes=30))
-
-
-def locale(code: str = "en") -> Locale:
-    return Locale.objects.get_or_create(language_code=code)[0]
 
 
 class LocaleFactoryMixin(factory.django.DjangoModelFactory):
@@ -71,6 +73,25 @@ class IssuingOfficeFactory(LocaleFactoryMixin):
         model = IssuingOffice
 
 
+def varanasi_handloom(*, has_gi_tag: bool = False) -> SimpleNamespace:
+    """The taxonomy of the stories most tests tell, with real LGD codes:
+    state (Uttar Pradesh, 9), district (Varanasi, 187), sector (handloom and
+    textiles), product (Banarasi silk saree), office (PIB Delhi) and ministry."""
+    state = StateFactory(name="Uttar Pradesh", lgd_code=9)
+    district = DistrictFactory(name="Varanasi", state=state, lgd_code=187)
+    sector = SectorFactory(name="Handloom and textiles", slug="handloom-textiles")
+    return SimpleNamespace(
+        state=state,
+        district=district,
+        sector=sector,
+        product=ProductFactory(
+            name="Banarasi silk saree", sector=sector, district=district, has_gi_tag=has_gi_tag
+        ),
+        office=IssuingOfficeFactory(name="PIB Delhi", city="New Delhi"),
+        ministry=MinistryFactory(name="Ministry of Commerce and Industry"),
+    )
+
+
 def home_page() -> HomePage:
     """The English home page, made again (with the tree root and the default
     Site) when a transactional test has flushed what the migrations made."""
@@ -83,29 +104,50 @@ def home_page() -> HomePage:
     home = root.add_child(instance=HomePage(title="ODOP Success Stories", slug="home", locale=locale("en")))
     Site.objects.update_or_create(
         is_default_site=True,
-        defaults={"hostname": "localhost", "port": 80, "root_page": home, "site_name": "ODOP Success Stories"},
+        defaults={
+            "hostname": "localhost",
+            "port": 80,
+            "root_page": home,
+            "site_name": "ODOP Success Stories",
+        },
     )
     return home
+
+
+def story_index(code: str = "en") -> StoryIndexPage:
+    """The story index in language `code`: the one there is, else the English
+    one under the home page (made if missing), translated with the home page
+    into `code` through wagtail-localize."""
+    existing = StoryIndexPage.objects.filter(locale__language_code=code).first()
+    if existing is not None:
+        return existing
+    english = StoryIndexPage.objects.filter(locale__language_code="en").first() or StoryIndexPageFactory()
+    if code == "en":
+        return english
+    home = home_page()
+    if not home.has_translation(locale(code)):
+        translate(home, code)
+    return translate(english, code)
+
+
+def workshop_index() -> WorkshopIndexPage:
+    """The English workshop index: the one there is, else a new one under the home page."""
+    return WorkshopIndexPage.objects.filter(locale__language_code="en").first() or WorkshopIndexPageFactory()
 
 
 class StoryIndexPageFactory(wagtail_factories.PageFactory):
     title = "Stories"
     slug = "stories"
+    parent = factory.LazyFunction(home_page)
 
     class Meta:
         model = StoryIndexPage
-
-    @classmethod
-    def _create(cls, model_class, *args, **kwargs):
-        # wagtail_factories declares `parent` (default None): setdefault would not apply.
-        if kwargs.get("parent") is None:
-            kwargs["parent"] = home_page()
-        return super()._create(model_class, *args, **kwargs)
 
 
 class SuccessStoryPageFactory(wagtail_factories.PageFactory):
     title = factory.Sequence(lambda n: f"Weavers of district {n} reach new markets")
     slug = factory.Sequence(lambda n: f"story-{n}")
+    parent = factory.LazyFunction(story_index)
     summary = "Handloom weavers sell on GeM and ONDC."
     posted_at = dt.datetime(2024, 1, 31, 13, 42, tzinfo=IST)
     issuing_office = factory.SubFactory(IssuingOfficeFactory)
@@ -118,62 +160,22 @@ class SuccessStoryPageFactory(wagtail_factories.PageFactory):
     class Meta:
         model = SuccessStoryPage
 
-    @classmethod
-    def _create(cls, model_class, *args, **kwargs):
-        if kwargs.get("parent") is None:
-            kwargs["parent"] = StoryIndexPage.objects.filter(locale__language_code="en").first() or (
-                StoryIndexPageFactory()
-            )
-        return super()._create(model_class, *args, **kwargs)
-
 
 class WorkshopIndexPageFactory(wagtail_factories.PageFactory):
     title = "ODOP Sampark"
     slug = "workshops"
+    parent = factory.LazyFunction(home_page)
 
     class Meta:
         model = WorkshopIndexPage
 
-    @classmethod
-    def _create(cls, model_class, *args, **kwargs):
-        # wagtail_factories declares `parent` (default None): setdefault would not apply.
-        if kwargs.get("parent") is None:
-            kwargs["parent"] = home_page()
-        return super()._create(model_class, *args, **kwargs)
-
 
 class WorkshopPageFactory(wagtail_factories.PageFactory):
     title = factory.Sequence(lambda n: f"ODOP Sampark workshop {n}")
+    parent = factory.LazyFunction(workshop_index)
     state = factory.SubFactory(StateFactory)
     date = dt.date(2024, 1, 20)
     venue = "Vanijya Bhawan"
 
     class Meta:
         model = WorkshopPage
-
-    @classmethod
-    def _create(cls, model_class, *args, **kwargs):
-        if kwargs.get("parent") is None:
-            kwargs["parent"] = WorkshopIndexPage.objects.filter(locale__language_code="en").first() or (
-                WorkshopIndexPageFactory()
-            )
-        return super()._create(model_class, *args, **kwargs)
-
-
-def translate(instance, *language_codes: str, publish: bool = True):
-    """Translate `instance` through wagtail-localize's own machinery, as the
-    "Translate" action in the admin does: TranslationCreator makes a
-    TranslationSource, translates the snippets it points at first, then calls
-    Translation.save_target(). Untranslated strings fall back to the source.
-    Returns the translations in the order of `language_codes`."""
-    from wagtail_localize.operations import TranslationCreator
-
-    locales = [locale(code) for code in language_codes]
-    TranslationCreator(user=None, target_locales=locales).create_translations(instance)
-    translations = [instance.get_translation(target) for target in locales]
-    if publish:
-        for translation in translations:
-            if isinstance(translation, Page) and not translation.live:
-                translation.get_latest_revision().publish()
-                translation.refresh_from_db()
-    return translations

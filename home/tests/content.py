@@ -1,6 +1,6 @@
 """Test content for the public site: an English story with real Hindi, Tamil,
-Bengali and Urdu translations made through wagtail-localize (segments are
-translated with StringTranslation, then Translation.save_target()).
+Bengali and Urdu translations made through wagtail-localize
+(tests.translation.translate with the strings below).
 
 Not a fixture file: functions the tests of home, visitors and publiccache call
 from setUpTestData or module fixtures."""
@@ -12,31 +12,20 @@ from decimal import Decimal
 
 import wagtail_factories
 from django.core.cache import caches
-from django.test import TestCase
 from wagtail.models import Page
-from wagtail_localize.models import (
-    StringSegment,
-    StringTranslation,
-    Translation,
-    TranslationSource,
-)
 
 from home.renditions import warm_stories
+from languages.formatting import IST
 from tests.factories import (
-    IST,
-    DistrictFactory,
-    IssuingOfficeFactory,
-    MinistryFactory,
-    ProductFactory,
-    SectorFactory,
-    StateFactory,
     StoryIndexPageFactory,
     SuccessStoryPageFactory,
     WorkshopIndexPageFactory,
     WorkshopPageFactory,
     home_page,
     locale,
+    varanasi_handloom,
 )
+from tests.translation import translate
 
 # Source text -> translation, per language. Anything not listed falls back to English.
 TRANSLATIONS: dict[str, dict[str, str]] = {
@@ -115,41 +104,6 @@ TRANSLATIONS["ks"] = dict(TRANSLATIONS["ur"])
 TRANSLATIONS["sd"] = dict(TRANSLATIONS["ur"])
 
 
-def translate(instance, code: str, *, publish: bool = True):
-    """Translate a page or snippet into `code` the way editors do: a
-    TranslationSource, StringTranslations for its segments, save_target()."""
-    source, _created = TranslationSource.get_or_create_from_instance(instance)
-    target = locale(code)
-    strings = TRANSLATIONS.get(code, {})
-    for segment in StringSegment.objects.filter(source=source).select_related("string", "context"):
-        text = strings.get(segment.string.data)
-        if text:
-            StringTranslation.objects.update_or_create(
-                translation_of=segment.string,
-                locale=target,
-                context=segment.context,
-                defaults={"data": text},
-            )
-    translation, _created = Translation.objects.get_or_create(
-        source=source, target_locale=target, defaults={"enabled": True}
-    )
-    # wagtail-localize publishes in transaction.on_commit: run it now, as a
-    # committed request would.
-    with TestCase.captureOnCommitCallbacks(execute=True):
-        translation.save_target(publish=publish)
-    return instance.get_translation(target)
-
-
-def retranslate(page) -> None:
-    """What the translation workflow does after the source changes: sync the
-    source from the database and save every target again."""
-    source, _created = TranslationSource.get_or_create_from_instance(page)
-    source.update_from_db()
-    with TestCase.captureOnCommitCallbacks(execute=True):
-        for translation in Translation.objects.filter(source=source):
-            translation.save_target(publish=True)
-
-
 def key_figures_body():
     return [
         ("paragraph", "<p>Artisans and farmers of the district gained buyers.</p>"),
@@ -165,12 +119,6 @@ def key_figures_body():
     ]
 
 
-def ensure_home_page() -> None:
-    """The root and English home page that home/migrations/0002 makes; a
-    transactional test's flush deletes them."""
-    home_page()
-
-
 def build_site(*, languages=("hi", "ta", "bn", "ur"), extra_stories: int = 2) -> dict:
     """Home, story index and workshop index in English plus `languages`, one
     full story with translations, a few related English stories and a workshop."""
@@ -181,14 +129,11 @@ def build_site(*, languages=("hi", "ta", "bn", "ur"), extra_stories: int = 2) ->
     home = home_page()
     for code in languages:
         locale(code)
-    state = StateFactory(name="Uttar Pradesh", lgd_code=9)
-    district = DistrictFactory(name="Varanasi", state=state, lgd_code=187)
-    sector = SectorFactory(name="Handloom and textiles", slug="handloom-textiles")
-    product = ProductFactory(name="Banarasi silk saree", sector=sector, district=district)
-    office = IssuingOfficeFactory()
-    ministry = MinistryFactory(name="Ministry of Commerce and Industry")
-    index = StoryIndexPageFactory(parent=home, title="Stories", slug="stories")
-    workshops = WorkshopIndexPageFactory(parent=home, title="ODOP Sampark", slug="workshops")
+    taxonomy = varanasi_handloom()
+    state, district, sector, product = taxonomy.state, taxonomy.district, taxonomy.sector, taxonomy.product
+    office, ministry = taxonomy.office, taxonomy.ministry
+    index = StoryIndexPageFactory(parent=home)
+    workshops = WorkshopIndexPageFactory(parent=home)
     image = wagtail_factories.ImageFactory(title="Looms of Varanasi")
     story = SuccessStoryPageFactory(
         parent=index,
@@ -218,22 +163,25 @@ def build_site(*, languages=("hi", "ta", "bn", "ur"), extra_stories: int = 2) ->
         other.districts.set([district])
         other.save_revision().publish()
         others.append(other)
-    workshop = WorkshopPageFactory(parent=workshops, title="ODOP Sampark Lucknow", state=state, slug="lucknow")
+    workshop = WorkshopPageFactory(
+        parent=workshops, title="ODOP Sampark Lucknow", state=state, slug="lucknow"
+    )
     workshop.stories.set([story])
     workshop.save_revision().publish()
 
     warm_stories([story])
     translated: dict[str, dict] = {}
     for code in languages:
+        strings = TRANSLATIONS.get(code)
         for snippet in (state, district, sector, product, office, ministry):
-            translate(snippet, code)
+            translate(snippet, code, strings=strings)
         pages = {
-            "home": translate(home, code),
-            "index": translate(index, code),
-            "workshops": translate(workshops, code),
+            "home": translate(home, code, strings=strings),
+            "index": translate(index, code, strings=strings),
+            "workshops": translate(workshops, code, strings=strings),
         }
-        pages["story"] = translate(story, code)
-        pages["workshop"] = translate(workshop, code)
+        pages["story"] = translate(story, code, strings=strings)
+        pages["workshop"] = translate(workshop, code, strings=strings)
         translated[code] = {name: Page.objects.get(pk=p.pk).specific for name, p in pages.items()}
     return {
         "home": home,

@@ -8,19 +8,20 @@ import pytest
 from django.conf import settings as django_settings
 from wagtail.models import Site
 
-from home.tests.content import build_site, ensure_home_page
+from home.tests.content import build_site
 from tests.browser import describe_violations, run_axe
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-READER_UA = "Mozilla/5.0 (Linux; Android 14) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Mobile Safari/537.36"
+READER_UA = (
+    "Mozilla/5.0 (Linux; Android 14) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Mobile Safari/537.36"
+)
 SCREENS = Path(django_settings.BASE_DIR) / "var" / "screens"
 
 
 @pytest.fixture
 def live_site(settings, live_server, tmp_path):
     settings.ROOT_URLCONF = "home.tests.urls_with_media"
-    ensure_home_page()  # a flush after an earlier live-server test removes it
     site = build_site(languages=("hi", "ur", "ta", "bn"), extra_stories=3)
     # Absolute URLs (canonical, hreflang) point at the live server.
     wagtail_site = Site.objects.get(is_default_site=True)

@@ -8,8 +8,9 @@ from html.parser import HTMLParser
 
 from django.test import TestCase
 
-from home.tests.content import build_site, translate
+from home.tests.content import build_site
 from stories.models import SuccessStoryPage
+from tests.translation import translate
 
 
 class _Collector(HTMLParser):
@@ -84,7 +85,11 @@ class PublicPagesTests(TestCase):
         page = parse(self.client.get(self.hindi.url))
         canonical = [link["href"] for link in page.links if link.get("rel") == "canonical"]
         self.assertEqual(canonical, ["http://localhost/hi/stories/banarasi-silk/"])
-        hreflangs = {link["hreflang"]: link["href"] for link in page.links if link.get("rel") == "alternate" and "hreflang" in link}
+        hreflangs = {
+            link["hreflang"]: link["href"]
+            for link in page.links
+            if link.get("rel") == "alternate" and "hreflang" in link
+        }
         self.assertEqual(set(hreflangs), {"en", "hi", "bn", "ur", "ks", "sd", "x-default"})
         self.assertEqual(hreflangs["x-default"], "http://localhost/en/stories/banarasi-silk/")
         self.assertEqual(len(page.json_ld), 1)
@@ -139,7 +144,11 @@ class PublicPagesTests(TestCase):
 
     def test_story_links_to_landing_pages_and_related_stories(self):
         html = self.html(self.story)
-        for url in ("/en/stories/district/187/", "/en/stories/state/9/", "/en/stories/sector/handloom-textiles/"):
+        for url in (
+            "/en/stories/district/187/",
+            "/en/stories/state/9/",
+            "/en/stories/sector/handloom-textiles/",
+        ):
             self.assertIn(f'href="{url}"', html)
             self.assertEqual(self.client.get(url).status_code, 200, url)
         self.assertIn("Related stories", html)
@@ -161,7 +170,9 @@ class PublicPagesTests(TestCase):
         for n in range(14):
             from tests.factories import SuccessStoryPageFactory
 
-            extra = SuccessStoryPageFactory(parent=self.site["index"], sector=self.site["sector"], slug=f"bulk-{n}")
+            extra = SuccessStoryPageFactory(
+                parent=self.site["index"], sector=self.site["sector"], slug=f"bulk-{n}"
+            )
             extra.districts.set([self.site["district"]])
             extra.save()
         response = self.client.get("/en/stories/?district=187&sector=handloom-textiles")

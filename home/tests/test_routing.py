@@ -6,16 +6,15 @@ import pytest
 from django.utils.translation import check_for_language
 
 from languages import registry
-from tests.factories import StoryIndexPageFactory, SuccessStoryPageFactory, translate
+from tests.factories import SuccessStoryPageFactory
+from tests.translation import translate
 
 HTML_TAG = re.compile(r"<html [^>]*>")
 
 
 @pytest.fixture
 def story(db):
-    return SuccessStoryPageFactory(
-        parent=StoryIndexPageFactory(), title="Kannauj attar reaches buyers", slug="kannauj-attar"
-    )
+    return SuccessStoryPageFactory(title="Kannauj attar reaches buyers", slug="kannauj-attar")
 
 
 def test_english_home_and_story_are_served_under_en(client, story):
@@ -33,9 +32,7 @@ def test_root_redirects_to_a_language_prefix(client, story):
 
 
 def test_story_translated_through_wagtail_localize_is_served_at_its_hindi_url(client, story):
-    (hindi,) = translate(story, "hi")
-    hindi.title = "कन्नौज का इत्र खरीदारों तक पहुँचा"
-    hindi.save_revision().publish()
+    hindi = translate(story, "hi", strings={"Kannauj attar reaches buyers": "कन्नौज का इत्र खरीदारों तक पहुँचा"})
 
     assert hindi.url == "/hi/stories/kannauj-attar/"
     html = client.get(hindi.url).content.decode()
@@ -70,6 +67,6 @@ def test_unknown_language_prefix_or_page_is_404_not_500(client, story, path):
 
 
 def test_draft_translation_is_not_served(client, story):
-    (hindi,) = translate(story, "hi", publish=False)
+    hindi = translate(story, "hi", publish=False)
     assert not hindi.live
     assert client.get(hindi.url or "/hi/stories/kannauj-attar/").status_code == 404

@@ -3,8 +3,9 @@ source was published after the translation, gone after re-translation."""
 
 from django.test import TestCase
 
-from home.tests.content import build_site, retranslate
+from home.tests.content import build_site
 from stories.models import SuccessStoryPage
+from tests.translation import sync
 
 NOTICE_HI = "यह अनुवाद मूल के नवीनतम संस्करण से पुराना है"
 NOTICE_UR = "یہ ترجمہ اصل متن کے تازہ ترین نسخے سے پرانا ہے"
@@ -35,6 +36,6 @@ class StaleTranslationNoticeTests(TestCase):
         # The English source itself never carries the notice.
         self.assertNotIn("stale-notice", self.client.get(self.site["story"].url).content.decode())
 
-        retranslate(SuccessStoryPage.objects.get(pk=self.site["story"].pk))
+        sync(SuccessStoryPage.objects.get(pk=self.site["story"].pk))
         self.assertNotIn(NOTICE_HI, self.get("hi"))
         self.assertNotIn(NOTICE_UR, self.get("ur"))

@@ -1,6 +1,6 @@
 """Story texts in the languages the checks cover, and a builder that makes a
-live story with real translations (Wagtail's copy_for_translation, as
-wagtail-localize does) published through revisions."""
+live English story published through revisions. Translate it with
+tests.translation.translate(story, code, strings=STRINGS[code])."""
 
 from __future__ import annotations
 
@@ -11,9 +11,8 @@ from PIL import Image
 from wagtail.images.models import Image as WagtailImage
 from wagtail.images.tests.utils import get_test_image_file_jpeg
 
+from languages.formatting import IST
 from tests import factories
-
-IST = dt.timezone(dt.timedelta(hours=5, minutes=30))
 
 TEXTS = {
     "en": {
@@ -55,8 +54,7 @@ TEXTS = {
         "title": "চান্দেরির তাঁতশিল্পীরা সারা দেশে ক্রেতা পেলেন",
         "subheadline": "১৫টি রাজ্যে এক জেলা এক পণ্য সম্পর্ক কর্মশালা অনুষ্ঠিত হয়েছে",
         "paragraphs": [
-            "শিল্প ও অভ্যন্তরীণ বাণিজ্য প্রসার দপ্তর এক জেলা এক পণ্য উদ্যোগের আওতায় দেশজুড়ে "
-            "অনুষ্ঠান আয়োজন করছে।",
+            "শিল্প ও অভ্যন্তরীণ বাণিজ্য প্রসার দপ্তর এক জেলা এক পণ্য উদ্যোগের আওতায় দেশজুড়ে অনুষ্ঠান আয়োজন করছে।",
             "কারিগর ও কৃষকরা জেম এবং ওএনডিসি-তে বিক্রি করতে শিখেছেন, আর এক মাসে 1,250 জন বিক্রেতা যুক্ত হয়েছেন।",
         ],
         "credit": "ছবি: পিআইবি",
@@ -74,6 +72,17 @@ TEXTS = {
 }
 
 
+def _strings(code: str) -> dict[str, str]:
+    english, text = TEXTS["en"], TEXTS[code]
+    strings = {english[key]: text[key] for key in ("title", "summary", "subheadline", "credit")}
+    strings.update(zip(english["paragraphs"], text["paragraphs"], strict=True))
+    return strings
+
+
+# English text -> its translation, per language: the strings a translator enters.
+STRINGS = {code: _strings(code) for code in TEXTS if code != "en"}
+
+
 def jpeg_image(*, width: int = 1600, height: int = 1000, title: str = "Weavers at work") -> WagtailImage:
     """A real RGB JPEG in Wagtail's image library."""
     image_file = get_test_image_file_jpeg(size=(width, height))
@@ -86,10 +95,6 @@ def colourful_jpeg(path, *, width: int, height: int) -> None:
     Image.merge("RGB", (gradient, gradient.rotate(90), Image.new("L", (width, height), 90))).save(
         path, format="JPEG", quality=80
     )
-
-
-def body_for(code: str):
-    return [("paragraph", f"<p>{text}</p>") for text in TEXTS[code]["paragraphs"]]
 
 
 def publish(page, *, run_on_commit: bool = True):
@@ -105,21 +110,13 @@ def publish(page, *, run_on_commit: bool = True):
     return page
 
 
-def story_index():
-    from stories.models import StoryIndexPage
-
-    return StoryIndexPage.objects.filter(locale__language_code="en").first() or (
-        factories.StoryIndexPageFactory(parent=factories.home_page())
-    )
-
-
 def english_story(*, run_on_commit: bool = True, **kwargs):
     text = TEXTS["en"]
     fields = {
         "title": text["title"],
         "summary": text["summary"],
         "subheadlines": [("subheadline", text["subheadline"])],
-        "body": body_for("en"),
+        "body": [("paragraph", f"<p>{paragraph}</p>") for paragraph in text["paragraphs"]],
         "hero_credit": text["credit"],
         "release_id": 2000861,
         "footer_initials": "MG/AR/PK",
@@ -127,22 +124,5 @@ def english_story(*, run_on_commit: bool = True, **kwargs):
         "live": False,
     }
     fields.update(kwargs)
-    fields.setdefault("parent", story_index())
     story = factories.SuccessStoryPageFactory(**fields)
     return publish(story, run_on_commit=run_on_commit)
-
-
-def translate(story, code: str, *, run_on_commit: bool = True, **kwargs):
-    """A translation of `story` in `code`, with the texts above, published."""
-    target = factories.locale(code)
-    translated = story.copy_for_translation(target, copy_parents=True)
-    text = TEXTS.get(code, TEXTS["en"])
-    translated.title = kwargs.pop("title", text["title"])
-    translated.subheadlines = kwargs.pop("subheadlines", [("subheadline", text["subheadline"])])
-    translated.body = kwargs.pop("body", body_for(code) if code in TEXTS else body_for("en"))
-    translated.hero_credit = text["credit"]
-    translated.summary = kwargs.pop("summary", text["summary"])
-    for name, value in kwargs.items():
-        setattr(translated, name, value)
-    translated.save()
-    return publish(translated, run_on_commit=run_on_commit)

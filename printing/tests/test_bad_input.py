@@ -11,6 +11,7 @@ from printing.models import StoryPdf
 from printing.services.fonts import MissingFontError
 from printing.services.render import RenderError, render_newsbox, render_release
 from printing.tasks import render_story_pdfs
+from tests.translation import translate
 
 from . import pdfcheck, stories
 
@@ -23,7 +24,9 @@ def test_missing_image_file_gives_a_pdf_without_the_photo_and_says_so():
     story = stories.english_story(hero_image=hero, run_on_commit=False)
     result = render_newsbox(story=story)
     assert pdfcheck.images(result.content) == []
-    assert any("missing" in warning and hero.file.name.split("/")[-1] in warning for warning in result.warnings)
+    assert any(
+        "missing" in warning and hero.file.name.split("/")[-1] in warning for warning in result.warnings
+    )
     assert story.title in pdfcheck.pdftotext(result.content).replace("\n", " ")
 
 
@@ -80,7 +83,9 @@ def test_story_too_long_for_a_news_box_is_refused_by_name(settings):
 
 def test_script_without_installed_font_is_reported_by_name_at_render_time(settings):
     settings.PRINT_FONT_OVERRIDES = {"bn": "Noto Sans Bengali Missing"}
-    bengali = stories.translate(stories.english_story(run_on_commit=False), "bn", run_on_commit=False)
+    bengali = translate(
+        stories.english_story(run_on_commit=False), "bn", strings=stories.STRINGS["bn"], run_on_commit=False
+    )
     with pytest.raises(MissingFontError) as error:
         render_newsbox(story=bengali)
     assert "(bn, script Beng)" in str(error.value)

@@ -8,6 +8,7 @@ from django.core.management import CommandError, call_command
 
 from printing.models import StoryPdf
 from printing.services.generation import generate_story_pdfs
+from tests.translation import translate
 
 from . import stories
 
@@ -34,7 +35,7 @@ def test_publishing_a_story_stores_its_pdfs_for_the_live_revision():
 
 
 def test_publishing_a_translation_stores_pdfs_in_its_language():
-    hindi = stories.translate(stories.english_story(), "hi")
+    hindi = translate(stories.english_story(), "hi", strings=stories.STRINGS["hi"])
     assert {row.locale for row in stored(hindi).values()} == {"hi"}
 
 
@@ -49,7 +50,7 @@ def test_newsbox_download_is_the_stored_file_with_an_ascii_name(client):
 
 
 def test_cmyk_variant_and_release_downloads_in_hindi(client):
-    hindi = stories.translate(stories.english_story(), "hi")
+    hindi = translate(stories.english_story(), "hi", strings=stories.STRINGS["hi"])
     cmyk = client.get(f"{hindi.url}pdf/newsbox/?variant=cmyk")
     release = client.get(f"{hindi.url}pdf/release/")
     assert cmyk.status_code == release.status_code == 200
@@ -72,9 +73,11 @@ def test_download_of_a_revision_not_yet_rendered_answers_503_never_the_old_file(
     response = client.get(f"{story.url}pdf/newsbox/")
     assert response.status_code == 503
     assert response["Retry-After"] == "30"
-    assert StoryPdf.objects.filter(page_id=story.pk, status=StoryPdf.Status.READY).exclude(
-        revision_id=story.live_revision_id
-    ).exists()
+    assert (
+        StoryPdf.objects.filter(page_id=story.pk, status=StoryPdf.Status.READY)
+        .exclude(revision_id=story.live_revision_id)
+        .exists()
+    )
 
 
 def test_republishing_replaces_the_files_of_the_old_revision():
@@ -108,7 +111,7 @@ def test_embargoed_story_pdf_is_not_served(client):
 
 
 def test_story_page_links_to_its_pdfs_in_its_language(client):
-    hindi = stories.translate(stories.english_story(), "hi")
+    hindi = translate(stories.english_story(), "hi", strings=stories.STRINGS["hi"])
     html = client.get(hindi.url).content.decode()
     assert f'href="{hindi.url}pdf/newsbox/"' in html
     assert f'href="{hindi.url}pdf/newsbox/?variant=cmyk"' in html
@@ -121,7 +124,9 @@ def test_story_page_shows_no_links_when_no_pdf_is_ready(client):
     assert "pdf/newsbox/" not in client.get(story.url).content.decode()
 
 
-def test_failed_render_is_retried_a_bounded_number_of_times_and_publishing_succeeds(settings, tmp_path, caplog):
+def test_failed_render_is_retried_a_bounded_number_of_times_and_publishing_succeeds(
+    settings, tmp_path, caplog
+):
     # MEDIA_ROOT below a plain file: every store fails with an OS error (worth retrying).
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("x")
@@ -138,7 +143,7 @@ def test_failed_render_is_retried_a_bounded_number_of_times_and_publishing_succe
 
 def test_missing_font_fails_once_naming_the_family_and_never_blocks_publishing(settings):
     settings.PRINT_FONT_OVERRIDES = {"ta": "Noto Sans Tamil Nonexistent"}
-    tamil = stories.translate(stories.english_story(), "ta")
+    tamil = translate(stories.english_story(), "ta", strings=stories.STRINGS["ta"])
     assert tamil.live
     rows = stored(tamil)
     for row in rows.values():
@@ -157,7 +162,7 @@ def test_stale_task_for_an_old_revision_does_nothing():
 
 def test_render_pdfs_command_renders_a_story_in_all_languages_with_progress():
     english = stories.english_story()
-    stories.translate(english, "hi")
+    translate(english, "hi", strings=stories.STRINGS["hi"])
     StoryPdf.objects.all().delete()
     out = io.StringIO()
     call_command("render_pdfs", "--story", str(english.pk), stdout=out)
@@ -167,7 +172,7 @@ def test_render_pdfs_command_renders_a_story_in_all_languages_with_progress():
 
 def test_render_pdfs_command_narrows_to_a_locale_and_refuses_unknown_ones():
     english = stories.english_story()
-    stories.translate(english, "ur")
+    translate(english, "ur", strings=stories.STRINGS["ur"])
     StoryPdf.objects.all().delete()
     call_command("render_pdfs", "--locale", "ur", stdout=io.StringIO())
     assert set(StoryPdf.objects.values_list("locale", flat=True)) == {"ur"}

@@ -18,10 +18,9 @@ from django.core.management import call_command
 from django.db import connection, transaction
 from django.db.models.signals import post_save
 
+from languages.formatting import IST
 from stories.models import SuccessStoryPage
-from tests.factories import IST, DistrictFactory, ProductFactory, SectorFactory, StateFactory, locale
-
-from .builders import story_index
+from tests.factories import DistrictFactory, ProductFactory, SectorFactory, StateFactory, locale, story_index
 
 VOCABULARY = {
     "hi": "वाणिज्य उद्योग मंत्रालय स्थानीय विकास कारीगरों किसानों देशव्यापी जिला उत्पाद संपर्क कार्यक्रम "

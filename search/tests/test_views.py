@@ -7,8 +7,10 @@ from django.test import TestCase, override_settings
 from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
+from languages.formatting import IST
 from search.services import MAX_QUERY_LENGTH
-from tests.factories import IST, DistrictFactory, ProductFactory, SectorFactory, StateFactory, locale
+from tests.factories import DistrictFactory, ProductFactory, SectorFactory, StateFactory
+from tests.translation import translate
 
 from .builders import story
 
@@ -20,13 +22,10 @@ def search_url(code: str) -> str:
 class SearchPageTests(TestCase):
     @classmethod
     def setUpTestData(cls):
-        hi = locale("hi")
         cls.state = StateFactory(name="Uttar Pradesh")
         cls.district = DistrictFactory(name="Varanasi", state=cls.state)
         cls.textiles = SectorFactory(name="Handloom and textiles", slug="textiles")
-        cls.textiles_hi = cls.textiles.copy_for_translation(hi)
-        cls.textiles_hi.name = "हथकरघा और वस्त्र"
-        cls.textiles_hi.save()
+        cls.textiles_hi = translate(cls.textiles, "hi", strings={"Handloom and textiles": "हथकरघा और वस्त्र"})
         cls.food = SectorFactory(name="Food processing", slug="food")
         cls.silk = ProductFactory(name="Banarasi silk", sector=cls.textiles, district=cls.district)
         cls.silk_story = story(
@@ -146,6 +145,15 @@ class SearchPageTests(TestCase):
         self.assertEqual(
             self.client.get(search_url("hi") + "autocomplete/", {"q": "!!"}).json(), {"results": []}
         )
+<<<<<<< HEAD
+=======
+
+
+def compile_catalogs():
+    """The .mo files are build output (not in git): `make test` compiles them
+    first; compile here too so this module also runs alone."""
+    call_command("compilemessages", ignore_patterns=[".venv", "node_modules"], verbosity=0)
+>>>>>>> test-helpers
 
 
 def closed_port() -> int:

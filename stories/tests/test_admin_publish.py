@@ -6,6 +6,7 @@ from django.urls import reverse
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
+from languages.formatting import IST
 from stories.models import SuccessStoryPage
 from tests.factories import (
     DistrictFactory,
@@ -15,8 +16,6 @@ from tests.factories import (
     SectorFactory,
     StoryIndexPageFactory,
 )
-
-IST = dt.timezone(dt.timedelta(hours=5, minutes=30))
 
 
 class AdminCreatePublishFlowTests(WagtailPageTestCase):

@@ -10,12 +10,12 @@ from django.core.management import CommandError, call_command
 from django.db.models.signals import pre_save
 from wagtail.models import Page, Revision
 
+from languages.formatting import IST
 from stories.models import StoryIndexPage, SuccessStoryPage
 from taxonomy.models import IssuingOffice, Ministry
 from tests.factories import IssuingOfficeFactory, StoryIndexPageFactory, SuccessStoryPageFactory
 
 FIXTURES = Path(__file__).parent / "fixtures"
-IST = dt.timezone(dt.timedelta(hours=5, minutes=30))
 
 pytestmark = pytest.mark.django_db
 

@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
+from languages.formatting import IST
 from stories.services.release_parser import (
-    IST,
     ReleaseFormatError,
     parse_release,
     parse_release_bytes,

@@ -12,8 +12,8 @@ from tests.factories import (
     StoryIndexPageFactory,
     SuccessStoryPageFactory,
     home_page,
-    translate,
 )
+from tests.translation import translate
 
 MAX_QUERIES = 12
 pytestmark = pytest.mark.django_db
@@ -33,6 +33,15 @@ def grow(story, *, count: int) -> None:
             where_to_buy=[("link", {"marketplace": "ondc", "url": f"https://ondc.example/{n}"})],
         )
     story.save_revision().publish()
+
+
+def small_and_large(index) -> tuple:
+    """Two stories under `index`: one with a district, product and seller; one with twelve of each."""
+    small = SuccessStoryPageFactory(parent=index)
+    grow(small, count=1)
+    large = SuccessStoryPageFactory(parent=index)
+    grow(large, count=12)
+    return small, large
 
 
 def queries_for(client, url: str) -> int:
@@ -68,25 +77,19 @@ def test_story_page_stays_within_the_query_budget(client, index, django_assert_m
 
 
 def test_story_page_queries_do_not_grow_with_districts_products_or_sellers(client, index):
-    small = SuccessStoryPageFactory(parent=index)
-    grow(small, count=1)
-    large = SuccessStoryPageFactory(parent=index)
-    grow(large, count=12)
+    small, large = small_and_large(index)
     assert queries_for(client, large.url) == queries_for(client, small.url) <= MAX_QUERIES
 
 
 def test_translated_story_page_stays_within_the_budget_and_flat(client, index):
-    small = SuccessStoryPageFactory(parent=index)
-    grow(small, count=1)
-    large = SuccessStoryPageFactory(parent=index)
-    grow(large, count=12)
+    small, large = small_and_large(index)
     # The Hindi tree as real translations (as import_release and load_demo make
     # it): alias ancestors would cost Wagtail's view-restriction check one
     # query each.
     translate(home_page(), "hi")
     translate(index, "hi")
-    (hindi_small,) = translate(small, "hi")
-    (hindi_large,) = translate(large, "hi")
+    hindi_small = translate(small, "hi")
+    hindi_large = translate(large, "hi")
     # Hindi names for some of the taxonomy: the page shows them through translation_key.
     translate(large.districts.first(), "hi")
     assert queries_for(client, hindi_large.url) == queries_for(client, hindi_small.url) <= MAX_QUERIES

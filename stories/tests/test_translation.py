@@ -4,22 +4,12 @@ import datetime as dt
 import re
 
 import pytest
-from wagtail.models import Locale
-from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
-from wagtail_localize.operations import TranslationCreator
 
+from languages.formatting import IST
 from stories.models import Seller, SuccessStoryPage
-from taxonomy.models import Sector
-from tests.factories import (
-    DistrictFactory,
-    ProductFactory,
-    SectorFactory,
-    StoryIndexPageFactory,
-    SuccessStoryPageFactory,
-    locale,
-)
+from tests.factories import DistrictFactory, ProductFactory, SectorFactory, SuccessStoryPageFactory, locale
+from tests.translation import start_translation, sync, translate
 
-IST = dt.timezone(dt.timedelta(hours=5, minutes=30))
 pytestmark = pytest.mark.django_db
 
 
@@ -28,7 +18,6 @@ def story():
     sector = SectorFactory(name="Handloom and textiles", slug="handloom")
     district = DistrictFactory(name="Varanasi")
     story = SuccessStoryPageFactory(
-        parent=StoryIndexPageFactory(),
         title="Banarasi silk weavers sell on GeM",
         slug="banarasi-silk",
         release_id=2000861,
@@ -43,35 +32,9 @@ def story():
     return story
 
 
-def translate_strings(instance, target: Locale, strings: dict[str, str]) -> None:
-    """What a translator does in wagtail-localize's editor: one StringTranslation per segment."""
-    source, _ = TranslationSource.get_or_create_from_instance(instance)
-    for segment in StringSegment.objects.filter(source=source).select_related("string", "context"):
-        if segment.string.data in strings:
-            StringTranslation.objects.update_or_create(
-                translation_of=segment.string,
-                locale=target,
-                context=segment.context,
-                defaults={"data": strings[segment.string.data]},
-            )
-
-
-def publish_translation(instance, target: Locale):
-    source = TranslationSource.objects.get_for_instance(instance)
-    translation = Translation.objects.get(source=source, target_locale=target)
-    if not isinstance(instance, SuccessStoryPage):
-        translation.save_target()  # snippets have no drafts
-        return instance.get_translation(target)
-    # Pages: save a draft and publish it now rather than on commit.
-    translation.save_target(publish=False)
-    translated = instance.get_translation(target)
-    translated.get_latest_revision().publish()
-    translated.refresh_from_db()
-    return translated
-
-
 @pytest.fixture
 def hindi_story(story):
+<<<<<<< HEAD
     hindi = locale("hi")
     TranslationCreator(user=None, target_locales=[hindi]).create_translations(story)
     translate_strings(
@@ -81,10 +44,16 @@ def hindi_story(story):
     )
     publish_translation(story.sector, hindi)
     translate_strings(story, hindi, {
+=======
+    # The editor's "Translate" action makes a draft Hindi copy (and Hindi
+    # copies of its snippets); the translator then translates and publishes.
+    start_translation(story, "hi")
+    translate(story.sector, "hi", strings={"Handloom and textiles": "हथकरघा और वस्त्र"})
+    return translate(story, "hi", strings={
+>>>>>>> test-helpers
         "Banarasi silk weavers sell on GeM": "बनारसी रेशम बुनकर जीईएम पर बेचते हैं",
         "The workshop trained 120 weavers.": "कार्यशाला में 120 बुनकरों को प्रशिक्षित किया गया।",
     })  # fmt: skip
-    return publish_translation(story, hindi)
 
 
 def test_translation_is_a_hindi_page_in_the_hindi_tree(story, hindi_story):
@@ -137,7 +106,7 @@ def test_hindi_page_shows_hindi_sector_name_and_hindi_dateline(client, hindi_sto
 def test_changed_posted_at_is_synchronised_on_the_next_sync(story, hindi_story):
     story.posted_at = dt.datetime(2024, 2, 1, 9, 0, tzinfo=IST)
     story.save_revision().publish()
-    TranslationSource.objects.get_for_instance(story).update_from_db()
-    updated = publish_translation(story, locale("hi"))
+    sync(story)
+    updated = story.get_translation(locale("hi"))
     assert updated.posted_at == dt.datetime(2024, 2, 1, 9, 0, tzinfo=IST)
     assert updated.title == "बनारसी रेशम बुनकर जीईएम पर बेचते हैं"

@@ -10,16 +10,13 @@ import datetime as dt
 from decimal import Decimal
 
 import wagtail_factories
-from django.test import TestCase, override_settings
+from django.test import override_settings
 from wagtail.models import Page
-from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 
+from languages.formatting import IST
 from syndication import services
 from tests.factories import (
-    IST,
     DistrictFactory,
-    IssuingOfficeFactory,
-    MinistryFactory,
     ProductFactory,
     SectorFactory,
     StateFactory,
@@ -27,7 +24,9 @@ from tests.factories import (
     SuccessStoryPageFactory,
     home_page,
     locale,
+    varanasi_handloom,
 )
+from tests.translation import translate
 
 LANGUAGES = ("hi", "ta", "ur", "bn")
 # Every segment gets a word in the target script in front, so each item is
@@ -35,22 +34,10 @@ LANGUAGES = ("hi", "ta", "ur", "bn")
 MARKERS = {"hi": "हिंदी", "ta": "தமிழ்", "ur": "اردو", "bn": "বাংলা"}
 
 
-def translate(instance, code: str, *, publish: bool = True):
-    """Translate a page or snippet the way translators do: StringTranslations
-    for every segment, then Translation.save_target()."""
-    source, _ = TranslationSource.get_or_create_from_instance(instance)
-    target = locale(code)
-    for segment in StringSegment.objects.filter(source=source).select_related("string", "context"):
-        StringTranslation.objects.update_or_create(
-            translation_of=segment.string,
-            locale=target,
-            context=segment.context,
-            defaults={"data": f"{MARKERS[code]} {segment.string.data}"},
-        )
-    translation, _ = Translation.objects.get_or_create(source=source, target_locale=target, defaults={"enabled": True})
-    with TestCase.captureOnCommitCallbacks(execute=True):
-        translation.save_target(publish=publish)
-    return instance.get_translation(target)
+def in_script(code: str):
+    """Strings for tests.translation.translate: each segment with the word
+    for its language in front."""
+    return lambda text, _path: f"{MARKERS[code]} {text}"
 
 
 def story_body(image=None) -> list:
@@ -72,7 +59,9 @@ def story_body(image=None) -> list:
     return body
 
 
-def publish_story(*, index, n: int, sector, district, product, image=None, office=None, ministry=None, **extra):
+def publish_story(
+    *, index, n: int, sector, district, product, image=None, office=None, ministry=None, **extra
+):
     story = SuccessStoryPageFactory(
         parent=index,
         title=f"Weavers of Varanasi reach new markets {n}",
@@ -107,36 +96,41 @@ def _build_dataset(*, stories: int, languages) -> dict:
     home = home_page()
     for code in languages:
         locale(code)
-    up = StateFactory(name="Uttar Pradesh", lgd_code=9)
+    taxonomy = varanasi_handloom(has_gi_tag=True)
+    up, varanasi, sector, silk = taxonomy.state, taxonomy.district, taxonomy.sector, taxonomy.product
+    office, ministry = taxonomy.office, taxonomy.ministry
     tn = StateFactory(name="Tamil Nadu", lgd_code=33)
-    varanasi = DistrictFactory(name="Varanasi", state=up, lgd_code=187)
     kanchipuram = DistrictFactory(name="Kanchipuram", state=tn, lgd_code=575)
-    sector = SectorFactory(name="Handloom and textiles", slug="handloom-textiles")
     food = SectorFactory(name="Food processing", slug="food-processing")
-    silk = ProductFactory(name="Banarasi silk saree", sector=sector, district=varanasi, has_gi_tag=True)
     kanchi = ProductFactory(name="Kanchipuram silk", sector=sector, district=kanchipuram)
-    office = IssuingOfficeFactory(name="PIB Delhi", city="New Delhi")
-    ministry = MinistryFactory(name="Ministry of Commerce and Industry")
-    index = StoryIndexPageFactory(parent=home, title="Stories", slug="stories")
+    index = StoryIndexPageFactory(parent=home)
     image = wagtail_factories.ImageFactory(title="Looms of Varanasi")
     up_stories = [
         publish_story(
-            index=index, n=n, sector=sector, district=varanasi, product=silk,
-            image=image, office=office, ministry=ministry,
+            index=index,
+            n=n,
+            sector=sector,
+            district=varanasi,
+            product=silk,
+            image=image,
+            office=office,
+            ministry=ministry,
         )
         for n in range(stories)
     ]
     tn_story = publish_story(
-        index=index, n=100, sector=sector, district=kanchipuram, product=kanchi, office=office, ministry=ministry
+        index=index,
+        n=100,
+        sector=sector,
+        district=kanchipuram,
+        product=kanchi,
+        office=office,
+        ministry=ministry,
     )
     snippets = (up, tn, varanasi, kanchipuram, sector, food, silk, kanchi, office, ministry)
     for code in languages:
-        for snippet in snippets:
-            translate(snippet, code)
-        translate(home, code)
-        translate(index, code)
-        for story in [*up_stories, tn_story]:
-            translate(story, code)
+        for instance in [*snippets, home, index, *up_stories, tn_story]:
+            translate(instance, code, strings=in_script(code))
     return {
         "index": index,
         "stories": up_stories,

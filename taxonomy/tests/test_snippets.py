@@ -5,14 +5,17 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 
 from taxonomy.models import District, Product, State
-from tests.factories import DistrictFactory, ProductFactory, SectorFactory, StateFactory, locale, translate
+from tests.factories import DistrictFactory, ProductFactory, SectorFactory, StateFactory, locale
+from tests.translation import translate
 
 pytestmark = pytest.mark.django_db
 
 
 def test_translated_district_points_at_the_translated_state_and_keeps_its_lgd_code():
-    district = DistrictFactory(name="Varanasi", lgd_code=182, state=StateFactory(name="Uttar Pradesh", lgd_code=9))
-    (hindi,) = translate(district, "hi")
+    district = DistrictFactory(
+        name="Varanasi", lgd_code=182, state=StateFactory(name="Uttar Pradesh", lgd_code=9)
+    )
+    hindi = translate(district, "hi")
     assert hindi.locale.language_code == "hi"
     assert hindi.lgd_code == 182
     assert hindi.state.locale.language_code == "hi"
@@ -22,7 +25,7 @@ def test_translated_district_points_at_the_translated_state_and_keeps_its_lgd_co
 
 def test_translated_product_points_at_translated_sector_and_district_and_keeps_rank_and_gi_tag():
     product = ProductFactory(name="Banarasi silk", rank=Product.Rank.SECONDARY, has_gi_tag=True)
-    (tamil,) = translate(product, "ta")
+    tamil = translate(product, "ta")
     assert (tamil.rank, tamil.has_gi_tag) == (Product.Rank.SECONDARY, True)
     assert tamil.sector.locale.language_code == "ta"
     assert tamil.district.locale.language_code == "ta"

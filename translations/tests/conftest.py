@@ -13,7 +13,6 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import transaction
-from wagtail.models import Locale
 
 from tests import factories
 from translations.services import roles
@@ -24,31 +23,28 @@ CODES = ["hi", "ta", "ur"]
 
 def make_user(username: str, *groups: str, superuser: bool = False):
     user = get_user_model().objects.create_user(
-        username=username, email=f"{username}@example.org", password="pw", is_superuser=superuser, is_staff=superuser
+        username=username,
+        email=f"{username}@example.org",
+        password="pw",
+        is_superuser=superuser,
+        is_staff=superuser,
     )
     for name in groups:
         user.groups.add(Group.objects.get(name=name))
     return user
 
 
-def story_index():
-    from stories.models import StoryIndexPage
-
-    # The shared factories' default parent is None (wagtail_factories declares
-    # `parent`), so the parent is always passed explicitly here.
-    return StoryIndexPage.objects.filter(locale__language_code="en").first() or factories.StoryIndexPageFactory(
-        parent=factories.home_page()
-    )
-
-
 def build_story(**kwargs):
     district = factories.DistrictFactory(name="Varanasi")
-    product = factories.ProductFactory(name="Banarasi Saree", district=district, sector=kwargs.pop("sector", None) or factories.SectorFactory(name="Handloom"))
+    product = factories.ProductFactory(
+        name="Banarasi Saree",
+        district=district,
+        sector=kwargs.pop("sector", None) or factories.SectorFactory(name="Handloom"),
+    )
     story = factories.SuccessStoryPageFactory(
         title=kwargs.pop("title", "Weavers of Varanasi reach new markets"),
         summary="ODOP weavers sell Banarasi Saree on GeM.",
         sector=product.sector,
-        parent=kwargs.pop("parent", None) or story_index(),
         **kwargs,
     )
     story.districts.add(district)
@@ -59,8 +55,8 @@ def build_story(**kwargs):
 
 def build_world(codes=CODES) -> SimpleNamespace:
     for code in codes:
-        Locale.objects.get_or_create(language_code=code)
-    story_index()
+        factories.locale(code)
+    factories.story_index()
     roles.setup_roles(codes=["en", *codes])
     admin = make_user("admin", superuser=True)
     story = build_story()
@@ -83,4 +79,6 @@ def world(django_db_setup, django_db_blocker):
 def is_denied(response) -> bool:
     """403, or Wagtail's way of refusing inside the admin: a redirect to the
     dashboard with a "no permission" message."""
-    return response.status_code == 403 or (response.status_code == 302 and response["Location"] in {"/admin/", "/admin/login/"})
+    return response.status_code == 403 or (
+        response.status_code == 302 and response["Location"] in {"/admin/", "/admin/login/"}
+    )

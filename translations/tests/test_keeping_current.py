@@ -7,8 +7,9 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Page, TaskState, WorkflowState
-from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
+from wagtail_localize.models import StringSegment, StringTranslation, TranslationSource
 
+from tests.translation import fill_strings, translation_into
 from translations.selectors import Status, source_stories, status_matrix, translation_freshness
 from translations.services.review import publish_blocked_reason
 from translations.views.report import report_locales
@@ -16,35 +17,30 @@ from translations.views.report import report_locales
 pytestmark = pytest.mark.django_db
 
 
-def _translation(story, code):
-    return Translation.objects.get(source__object_id=story.translation_key, target_locale__language_code=code)
-
-
 def _translate_all(translation, user, *, machine=False, prefix="அ"):
+    """Every segment translated (the slug kept readable) by `user` or by a machine."""
     code = translation.target_locale.language_code
-    for segment in StringSegment.objects.filter(source=translation.source).select_related("string", "context"):
-        text = segment.string.data
-        StringTranslation.objects.update_or_create(
-            translation_of_id=segment.string_id,
-            locale=translation.target_locale,
-            context_id=segment.context_id,
-            defaults={
-                "data": f"{text}-{code}" if segment.context.path == "slug" else f"{prefix} {text}",
-                "translation_type": "machine" if machine else "manual",
-                "last_translated_by": user,
-            },
-        )
+    fill_strings(
+        translation,
+        lambda text, path: f"{text}-{code}" if path == "slug" else f"{prefix} {text}",
+        user=user,
+        machine=machine,
+    )
 
 
 def _cell(story, code):
-    stories = list(source_stories().filter(pk=story.pk).values("id", "title", "translation_key", "locale_id", "last_published_at"))
+    stories = list(
+        source_stories()
+        .filter(pk=story.pk)
+        .values("id", "title", "translation_key", "locale_id", "last_published_at")
+    )
     row = status_matrix(stories, locales=report_locales(code))[0]
     return row.cells[0]
 
 
 def test_translation_goes_through_language_review_before_it_is_live(world, client):
     translator, reviewer = world.users[("translator", "hi")], world.users[("reviewer", "hi")]
-    translation = _translation(world.story, "hi")
+    translation = translation_into(world.story, "hi")
     _translate_all(translation, translator, prefix="हिंदी")
     page = Page.objects.get(translation_key=world.story.translation_key, locale__language_code="hi")
     assert _cell(world.story, "hi").status == Status.IN_PROGRESS
@@ -70,8 +66,10 @@ def test_translation_goes_through_language_review_before_it_is_live(world, clien
     assert _cell(world.story, "hi").status == Status.CURRENT
 
 
-def test_machine_translation_cannot_be_published_without_a_reviewer(world, client, django_capture_on_commit_callbacks):
-    translation = _translation(world.story, "ta")
+def test_machine_translation_cannot_be_published_without_a_reviewer(
+    world, client, django_capture_on_commit_callbacks
+):
+    translation = translation_into(world.story, "ta")
     _translate_all(translation, None, machine=True)
     assert publish_blocked_reason(translation=translation, user=world.admin)
     assert publish_blocked_reason(translation=translation, user=world.users[("reviewer", "ta")]) is None
@@ -91,7 +89,7 @@ def test_machine_translation_cannot_be_published_without_a_reviewer(world, clien
 def test_republishing_the_source_marks_translations_outdated_and_tells_translators(
     world, django_capture_on_commit_callbacks
 ):
-    translation = _translation(world.story, "ur")
+    translation = translation_into(world.story, "ur")
     _translate_all(translation, None, prefix="اردو")
     with django_capture_on_commit_callbacks(execute=True):
         translation.save_target(publish=True)
@@ -107,14 +105,20 @@ def test_republishing_the_source_marks_translations_outdated_and_tells_translato
     ur_page = Page.objects.get(translation_key=story.translation_key, locale__language_code="ur")
     assert translation_freshness(ur_page).outdated
     recipients = {address for message in mail.outbox for address in message.to}
-    assert {"translator-hi@example.org", "translator-ta@example.org", "translator-ur@example.org"} <= recipients
+    assert {
+        "translator-hi@example.org",
+        "translator-ta@example.org",
+        "translator-ur@example.org",
+    } <= recipients
     assert not any("reviewer" in address for address in recipients)
     assert any("outdated" in message.subject for message in mail.outbox)
 
 
-def test_sync_keeps_unchanged_segments_and_leaves_changed_ones_untranslated(world, django_capture_on_commit_callbacks):
+def test_sync_keeps_unchanged_segments_and_leaves_changed_ones_untranslated(
+    world, django_capture_on_commit_callbacks
+):
     story = Page.objects.get(pk=world.story.pk).specific
-    translation = _translation(story, "ta")
+    translation = translation_into(story, "ta")
     _translate_all(translation, None, prefix="தமிழ்")
     with django_capture_on_commit_callbacks(execute=True):
         translation.save_target(publish=True)
@@ -136,18 +140,24 @@ def test_sync_keeps_unchanged_segments_and_leaves_changed_ones_untranslated(worl
     assert ta_page.summary == "A brand new summary for exporters.", "changed segment falls back to the source"
     summary_segment = StringSegment.objects.get(source=source, context__path="summary")
     assert not StringTranslation.objects.filter(
-        translation_of_id=summary_segment.string_id, locale=translation.target_locale, context_id=summary_segment.context_id
+        translation_of_id=summary_segment.string_id,
+        locale=translation.target_locale,
+        context_id=summary_segment.context_id,
     ).exists()
     assert _cell(story, "ta").status == Status.CURRENT
     assert _cell(story, "ta").percent is None
 
 
 def test_report_counts_missing_segments_as_in_progress(world):
-    translation = _translation(world.story, "hi")
+    translation = translation_into(world.story, "hi")
     StringTranslation.objects.filter(locale=translation.target_locale).delete()
     first = StringSegment.objects.filter(source=translation.source).order_by("order").first()
     StringTranslation.objects.create(
-        translation_of_id=first.string_id, locale=translation.target_locale, context_id=first.context_id, data="x", translation_type="manual"
+        translation_of_id=first.string_id,
+        locale=translation.target_locale,
+        context_id=first.context_id,
+        data="x",
+        translation_type="manual",
     )
     total = StringSegment.objects.filter(source=translation.source).count()
     cell = _cell(world.story, "hi")
@@ -170,7 +180,7 @@ def test_source_published_before_submission_is_current(world):
 
 def test_editor_syncs_through_wagtail_localizes_own_view(world, client, django_capture_on_commit_callbacks):
     story = Page.objects.get(pk=world.story.pk).specific
-    translation = _translation(story, "hi")
+    translation = translation_into(story, "hi")
     _translate_all(translation, None, prefix="हिंदी")
     story.summary = "Synced through the admin."
     story.save_revision().publish()

@@ -10,8 +10,9 @@ from http.server import BaseHTTPRequestHandler, HTTPServer
 import pytest
 from django.urls import reverse
 from wagtail.models import Locale, Page
-from wagtail_localize.models import StringSegment, StringTranslation, Translation
+from wagtail_localize.models import StringSegment, StringTranslation
 
+from tests.translation import translation_into
 from translations.machine import machine_translator
 from translations.machine.base import MachineTranslationError
 from translations.machine.bhashini import BhashiniTranslator
@@ -164,9 +165,7 @@ def test_machine_prefill_in_the_editor_marks_segments_and_needs_review(world, cl
         "CLASS": "translations.machine.libretranslate.LibreTranslateTranslator",
         "OPTIONS": {"URL": url, "API_KEY": ""},
     }
-    translation = Translation.objects.get(
-        source__object_id=world.story.translation_key, target_locale__language_code="ur"
-    )
+    translation = translation_into(world.story, "ur")
     StringTranslation.objects.filter(locale=translation.target_locale).delete()
     client.force_login(world.users[("translator", "ur")])
     response = client.post(reverse("wagtail_localize:machine_translate", args=[translation.pk]))

@@ -11,9 +11,10 @@ import itertools
 import pytest
 from django.urls import reverse
 from wagtail.models import Page
-from wagtail_localize.models import StringSegment, Translation, TranslationSource
+from wagtail_localize.models import StringSegment, TranslationSource
 
 from taxonomy.models import Sector
+from tests.translation import translation_into
 from translations.services import roles
 
 from .conftest import CODES, is_denied
@@ -21,10 +22,6 @@ from .conftest import CODES, is_denied
 pytestmark = pytest.mark.django_db
 
 ROLES = ["translator", "reviewer"]
-
-
-def _translation(world, code):
-    return Translation.objects.get(source__object_id=world.story.translation_key, target_locale__language_code=code)
 
 
 def _page(world, code):
@@ -36,29 +33,37 @@ def open_editor(client, world, code):
 
 
 def translate_segment(client, world, code):
-    translation = _translation(world, code)
+    translation = translation_into(world.story, code)
     segment = StringSegment.objects.filter(source=translation.source).order_by("order").first()
     url = reverse("wagtail_localize:edit_string_translation", args=[translation.pk, segment.pk])
-    return client.put(url, "value=%E0%AE%A8%E0%AE%B2%E0%AF%8D", content_type="application/x-www-form-urlencoded")
+    return client.put(
+        url, "value=%E0%AE%A8%E0%AE%B2%E0%AF%8D", content_type="application/x-www-form-urlencoded"
+    )
 
 
 def publish(client, world, code):
-    return client.post(reverse("wagtailadmin_pages:edit", args=[_page(world, code).pk]), {"action": "publish"})
+    return client.post(
+        reverse("wagtailadmin_pages:edit", args=[_page(world, code).pk]), {"action": "publish"}
+    )
 
 
 def download_po(client, world, code):
-    return client.get(reverse("wagtail_localize:download_pofile", args=[_translation(world, code).pk]))
+    return client.get(
+        reverse("wagtail_localize:download_pofile", args=[translation_into(world.story, code).pk])
+    )
 
 
 def upload_po(client, world, code):
-    translation = _translation(world, code)
+    translation = translation_into(world.story, code)
     po = io.BytesIO(str(translation.export_po()).encode())
     po.name = "x.po"
     return client.post(reverse("wagtail_localize:upload_pofile", args=[translation.pk]), {"file": po})
 
 
 def preview(client, world, code):
-    return client.get(reverse("wagtail_localize:preview_translation", args=[_translation(world, code).pk]))
+    return client.get(
+        reverse("wagtail_localize:preview_translation", args=[translation_into(world.story, code).pk])
+    )
 
 
 def submit_page_translation(client, world, code):
@@ -70,7 +75,9 @@ def admin_api_detail(client, world, code):
 
 
 def edit_snippet(client, world, code):
-    sector = Sector.objects.get(translation_key=world.story.sector.translation_key, locale__language_code=code)
+    sector = Sector.objects.get(
+        translation_key=world.story.sector.translation_key, locale__language_code=code
+    )
     return client.get(reverse("wagtailsnippets_taxonomy_sector:edit", args=[sector.pk]))
 
 
@@ -114,7 +121,9 @@ def test_locale_permission_matrix(world, client, role, user_code, page_code, act
     client.force_login(world.users[(role, user_code)])
     response = action(client, world, page_code)
     if user_code != page_code:
-        assert response.status_code == 403, f"{role} ({user_code}) reached {page_code}: {response.status_code}"
+        assert response.status_code == 403, (
+            f"{role} ({user_code}) reached {page_code}: {response.status_code}"
+        )
         return
     expected = ACTIONS[action][role]
     if expected == "denied":
@@ -134,7 +143,9 @@ def test_translators_cannot_sync_a_source_for_every_language(world, client):
     source = TranslationSource.objects.get(object_id=world.story.translation_key)
     for code in CODES:
         client.force_login(world.users[("translator", code)])
-        assert client.get(reverse("wagtail_localize:update_translations", args=[source.pk])).status_code == 403
+        assert (
+            client.get(reverse("wagtail_localize:update_translations", args=[source.pk])).status_code == 403
+        )
 
 
 def test_translator_cannot_create_snippets_in_another_locale(world, client):

@@ -6,18 +6,15 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from wagtail.models import Page
-from wagtail_localize.models import StringSegment, StringTranslation, Translation
+from wagtail_localize.models import StringSegment, StringTranslation
 
+from tests.translation import translation_into
 from translations.services import po_files
 from translations.services.submission import submit_for_translation
 
 from .conftest import build_story
 
 pytestmark = pytest.mark.django_db
-
-
-def _translation(story, code):
-    return Translation.objects.get(source__object_id=story.translation_key, target_locale__language_code=code)
 
 
 def _filled_po(translation, *, skip_contexts=(), prefix="ता"):
@@ -60,7 +57,7 @@ def test_export_of_a_selection_covers_every_story(world):
 
 
 def test_import_zip_round_trip_through_the_admin_view(world, client):
-    translation = _translation(world.story, "hi")
+    translation = translation_into(world.story, "hi")
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
         archive.writestr("story.hi.po", _filled_po(translation, prefix="हिंदी"))
@@ -77,7 +74,7 @@ def test_import_zip_round_trip_through_the_admin_view(world, client):
 
 
 def test_partial_file_keeps_what_it_has_and_reports_what_is_missing(world):
-    translation = _translation(world.story, "ta")
+    translation = translation_into(world.story, "ta")
     [report] = po_files.import_uploads(
         files=[("t.po", _filled_po(translation, skip_contexts=("summary",)))], user=world.admin
     )
@@ -88,20 +85,24 @@ def test_partial_file_keeps_what_it_has_and_reports_what_is_missing(world):
 
 
 def test_malformed_file_is_refused_with_its_name(world):
-    [report] = po_files.import_uploads(files=[("broken.po", b'msgid "unterminated\nmsgstr ""\n')], user=world.admin)
+    [report] = po_files.import_uploads(
+        files=[("broken.po", b'msgid "unterminated\nmsgstr ""\n')], user=world.admin
+    )
     assert not report.ok
     assert "broken.po" in report.error
 
 
 def test_non_utf8_and_empty_files_are_refused(world):
-    reports = po_files.import_uploads(files=[("latin.po", "msgid \"é\"\n".encode("latin-1")), ("empty.po", b"")], user=world.admin)
+    reports = po_files.import_uploads(
+        files=[("latin.po", 'msgid "é"\n'.encode("latin-1")), ("empty.po", b"")], user=world.admin
+    )
     assert [r.ok for r in reports] == [False, False]
 
 
 def test_file_for_another_story_is_refused_and_writes_nothing(world):
     other = build_story(title="Moradabad brass", slug="brass")
     submit_for_translation(instances=[other], locale_codes=["hi"], user=world.admin)
-    other_translation = _translation(other, "hi")
+    other_translation = translation_into(other, "hi")
     [report] = po_files.import_uploads(
         files=[("wrong.po", _filled_po(other_translation))], user=world.admin, story=world.story
     )
@@ -110,7 +111,7 @@ def test_file_for_another_story_is_refused_and_writes_nothing(world):
 
 
 def test_file_whose_language_header_was_changed_is_refused(world):
-    translation = _translation(world.story, "hi")
+    translation = translation_into(world.story, "hi")
     po = polib.pofile(_filled_po(translation).decode())
     po.metadata[po_files.HEADER_LOCALE] = "ta"
     [report] = po_files.import_uploads(files=[("x.po", str(po).encode())], user=world.admin)
@@ -119,14 +120,16 @@ def test_file_whose_language_header_was_changed_is_refused(world):
 
 
 def test_file_for_another_language_than_the_translators_is_refused(world):
-    translation = _translation(world.story, "hi")
-    [report] = po_files.import_uploads(files=[("x.po", _filled_po(translation))], user=world.users[("translator", "ta")])
+    translation = translation_into(world.story, "hi")
+    [report] = po_files.import_uploads(
+        files=[("x.po", _filled_po(translation))], user=world.users[("translator", "ta")]
+    )
     assert "hi" in report.error
     assert _translated_count(translation) == 0
 
 
 def test_outdated_file_is_refused_after_the_source_was_synced(world):
-    translation = _translation(world.story, "ur")
+    translation = translation_into(world.story, "ur")
     stale = _filled_po(translation, prefix="اردو")
     story = Page.objects.get(pk=world.story.pk).specific
     story.summary = "Changed after export."
@@ -138,7 +141,7 @@ def test_outdated_file_is_refused_after_the_source_was_synced(world):
 
 
 def test_file_with_entries_missing_from_the_source_is_outdated(world):
-    translation = _translation(world.story, "ur")
+    translation = translation_into(world.story, "ur")
     po = polib.pofile(_filled_po(translation).decode())
     po.append(polib.POEntry(msgid="A sentence no longer there", msgstr="x", msgctxt="body.old"))
     [report] = po_files.import_uploads(files=[("x.po", str(po).encode())], user=world.admin)
@@ -147,11 +150,13 @@ def test_file_with_entries_missing_from_the_source_is_outdated(world):
 
 
 def test_file_without_translation_header_is_refused(world):
-    [report] = po_files.import_uploads(files=[("x.po", b'msgid ""\nmsgstr ""\n\nmsgid "a"\nmsgstr "b"\n')], user=world.admin)
+    [report] = po_files.import_uploads(
+        files=[("x.po", b'msgid ""\nmsgstr ""\n\nmsgid "a"\nmsgstr "b"\n')], user=world.admin
+    )
     assert "X-WagtailLocalize-TranslationID" in report.error
 
 
 def test_one_bad_file_does_not_stop_the_good_ones(world):
-    good = _filled_po(_translation(world.story, "hi"))
+    good = _filled_po(translation_into(world.story, "hi"))
     reports = po_files.import_uploads(files=[("bad.po", b"garbage\n"), ("good.po", good)], user=world.admin)
     assert [r.ok for r in reports] == [False, True]

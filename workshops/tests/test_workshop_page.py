@@ -4,15 +4,8 @@ import pytest
 from wagtail.test.utils import WagtailPageTestCase
 
 from home.models import HomePage
-from tests.factories import (
-    StateFactory,
-    StoryIndexPageFactory,
-    SuccessStoryPageFactory,
-    WorkshopIndexPageFactory,
-    WorkshopPageFactory,
-    home_page,
-    translate,
-)
+from tests.factories import StateFactory, SuccessStoryPageFactory, WorkshopPageFactory, home_page
+from tests.translation import translate
 from workshops.models import WorkshopIndexPage, WorkshopPage
 
 pytestmark = pytest.mark.django_db
@@ -20,11 +13,9 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def workshop():
-    index = StoryIndexPageFactory()
-    silk = SuccessStoryPageFactory(parent=index, title="Banarasi silk weavers sell on GeM", slug="silk")
-    attar = SuccessStoryPageFactory(parent=index, title="Kannauj attar reaches buyers", slug="attar")
+    silk = SuccessStoryPageFactory(title="Banarasi silk weavers sell on GeM", slug="silk")
+    attar = SuccessStoryPageFactory(title="Kannauj attar reaches buyers", slug="attar")
     workshop = WorkshopPageFactory(
-        parent=WorkshopIndexPageFactory(),
         title="ODOP Sampark, Lucknow",
         slug="lucknow",
         state=StateFactory(name="Uttar Pradesh"),
@@ -45,10 +36,10 @@ def test_english_workshop_lists_its_english_stories(client, workshop):
 def test_hindi_workshop_lists_the_hindi_translations_of_its_stories(client, workshop):
     silk = workshop.stories.get(slug="silk")
     translate(home_page(), "hi")
-    (hindi_silk,) = translate(silk, "hi")
-    hindi_silk.title = "बनारसी रेशम बुनकर जीईएम पर बेचते हैं"
-    hindi_silk.save_revision().publish()
-    (hindi_workshop,) = translate(workshop, "hi")
+    hindi_silk = translate(
+        silk, "hi", strings={"Banarasi silk weavers sell on GeM": "बनारसी रेशम बुनकर जीईएम पर बेचते हैं"}
+    )
+    hindi_workshop = translate(workshop, "hi")
 
     response = client.get(hindi_workshop.url)
     html = response.content.decode()
@@ -62,17 +53,16 @@ def test_hindi_workshop_lists_the_hindi_translations_of_its_stories(client, work
 
 
 def test_workshop_state_is_shown_in_the_page_language(client, workshop):
-    (hindi_workshop,) = translate(workshop, "hi")  # translates its state first
+    # Translates its state first, with the same strings.
+    hindi_workshop = translate(workshop, "hi", strings={"Uttar Pradesh": "उत्तर प्रदेश"})
     hindi_state = hindi_workshop.state
     assert hindi_state.locale.language_code == "hi"
     assert hindi_state.translation_key == workshop.state.translation_key
-    hindi_state.name = "उत्तर प्रदेश"
-    hindi_state.save()
     assert "उत्तर प्रदेश" in client.get(hindi_workshop.url).content.decode()
 
 
 def test_urdu_workshop_page_is_right_to_left(client, workshop):
-    (urdu_workshop,) = translate(workshop, "ur")
+    urdu_workshop = translate(workshop, "ur")
     assert '<html lang="ur" dir="rtl">' in client.get(urdu_workshop.url).content.decode()
 
 
