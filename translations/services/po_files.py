@@ -19,13 +19,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import polib
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 from wagtail_localize.models import StringSegment, Translation
 
-from .roles import locale_access
+from .groups import locale_access
+from .roles import enabled_codes
 
 HEADER_STORY = "X-ODOP-Story"
 HEADER_LOCALE = "X-ODOP-Language"
@@ -56,14 +58,37 @@ def po_filename(translation: Translation) -> str:
     return f"{slugify(translation.source.object_repr, allow_unicode=False)[:60] or 'story'}-{translation.source.object_id}.{translation.target_locale.language_code}.po"
 
 
-def translations_of(pages: Iterable[Page], *, locale_codes: list[str] | None = None):
+def pages_to_export(*, ids: Iterable[str]) -> list[Page]:
+    return list(Page.objects.filter(pk__in=[int(pk) for pk in ids if str(pk).isdecimal()]))
+
+
+def export_languages(*, user, requested: list[str]) -> list[str]:
+    """The languages to export for `user`: those requested, or (none named)
+    every language the user may translate. Never "all" by accident: an
+    unknown language, or one outside a translator's own, is PermissionDenied."""
+    access = locale_access(user)
+    enabled = enabled_codes()
+    unknown = sorted(set(requested) - set(enabled))
+    if unknown:
+        raise PermissionDenied(_("Not a language of this site: %(codes)s") % {"codes": ", ".join(unknown)})
+    foreign = sorted(code for code in requested if not access.allows(code))
+    if foreign:
+        raise PermissionDenied(_("You may not translate into %(codes)s") % {"codes": ", ".join(foreign)})
+    if requested:
+        return list(dict.fromkeys(requested))
+    return sorted(access.codes) if access.restricted else enabled
+
+
+def translations_of(pages: Iterable[Page], *, locale_codes: list[str]):
+    """The enabled translations of `pages` into exactly `locale_codes`."""
     keys = [page.translation_key for page in pages]
-    translations = Translation.objects.filter(source__object_id__in=keys, enabled=True).select_related(
-        "source", "target_locale"
+    return (
+        Translation.objects.filter(
+            source__object_id__in=keys, enabled=True, target_locale__language_code__in=locale_codes
+        )
+        .select_related("source", "target_locale")
+        .order_by("source__object_repr", "target_locale__language_code")
     )
-    if locale_codes:
-        translations = translations.filter(target_locale__language_code__in=locale_codes)
-    return translations.order_by("source__object_repr", "target_locale__language_code")
 
 
 def export_po(translation: Translation) -> polib.POFile:
@@ -79,7 +104,7 @@ def export_po(translation: Translation) -> polib.POFile:
     return po
 
 
-def export_zip(*, pages: Iterable[Page], locale_codes: list[str] | None = None) -> bytes:
+def export_zip(*, pages: Iterable[Page], locale_codes: list[str]) -> bytes:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for translation in translations_of(pages, locale_codes=locale_codes):
@@ -121,32 +146,48 @@ def _check(po: polib.POFile, *, user, story: Page | None) -> tuple[Translation, 
     """The translation this file belongs to, or ValueError saying why not."""
     uuid = po.metadata.get(HEADER_TRANSLATION)
     if not uuid:
-        raise ValueError(_("no %(header)s header: not exported from this site") % {"header": HEADER_TRANSLATION})
+        raise ValueError(
+            _("no %(header)s header: not exported from this site") % {"header": HEADER_TRANSLATION}
+        )
     translation = Translation.objects.filter(uuid=uuid).select_related("source", "target_locale").first()
     if translation is None:
-        raise ValueError(_("translation %(uuid)s does not exist (deleted, or from another site)") % {"uuid": uuid})
+        raise ValueError(
+            _("translation %(uuid)s does not exist (deleted, or from another site)") % {"uuid": uuid}
+        )
     code = translation.target_locale.language_code
     if po.metadata.get(HEADER_LOCALE, code) != code or po.metadata.get("Language", code) != code:
         raise ValueError(
             _("file says language %(file)s but translation %(uuid)s is into %(code)s")
-            % {"file": po.metadata.get(HEADER_LOCALE) or po.metadata.get("Language"), "uuid": uuid, "code": code}
+            % {
+                "file": po.metadata.get(HEADER_LOCALE) or po.metadata.get("Language"),
+                "uuid": uuid,
+                "code": code,
+            }
         )
     if po.metadata.get(HEADER_STORY, str(translation.source.object_id)) != str(translation.source.object_id):
-        raise ValueError(_("file names story %(story)s, which is not the story of its translation") % {"story": po.metadata[HEADER_STORY]})
+        raise ValueError(
+            _("file names story %(story)s, which is not the story of its translation")
+            % {"story": po.metadata[HEADER_STORY]}
+        )
     if story is not None and str(translation.source.object_id) != str(story.translation_key):
         raise ValueError(
-            _("file is for “%(other)s”, not for “%(story)s”") % {"other": translation.source.object_repr, "story": story.title}
+            _("file is for “%(other)s”, not for “%(story)s”")
+            % {"other": translation.source.object_repr, "story": story.title}
         )
     if not locale_access(user).allows(code):
         raise ValueError(_("you may not translate into %(code)s") % {"code": code})
     exported_version = po.metadata.get(HEADER_SOURCE_VERSION)
     if exported_version and exported_version != source_version(translation):
         raise ValueError(
-            _("outdated: exported from the source as of %(old)s, but the source was synced at %(new)s; export it again")
+            _(
+                "outdated: exported from the source as of %(old)s, but the source was synced at %(new)s; export it again"
+            )
             % {"old": exported_version, "new": source_version(translation)}
         )
     segments = set(
-        StringSegment.objects.filter(source_id=translation.source_id).values_list("context__path", "string__data")
+        StringSegment.objects.filter(source_id=translation.source_id).values_list(
+            "context__path", "string__data"
+        )
     )
     unknown = [entry for entry in po if not entry.obsolete and (entry.msgctxt, entry.msgid) not in segments]
     if unknown:
@@ -169,7 +210,10 @@ def import_file(*, name: str, data: bytes, user, story: Page | None = None) -> F
         warnings = translation.import_po(po, user=user, tool_name="PO file")
         if warnings:
             transaction.set_rollback(True)
-            report.error = _("%(name)s: %(warnings)s") % {"name": name, "warnings": "; ".join(map(repr, warnings))}
+            report.error = _("%(name)s: %(warnings)s") % {
+                "name": name,
+                "warnings": "; ".join(map(repr, warnings)),
+            }
             return report
     report.translation = translation
     live_entries = [entry for entry in po if not entry.obsolete]
@@ -180,5 +224,7 @@ def import_file(*, name: str, data: bytes, user, story: Page | None = None) -> F
     return report
 
 
-def import_uploads(*, files: Iterable[tuple[str, bytes]], user, story: Page | None = None) -> list[FileReport]:
+def import_uploads(
+    *, files: Iterable[tuple[str, bytes]], user, story: Page | None = None
+) -> list[FileReport]:
     return [import_file(name=name, data=data, user=user, story=story) for name, data in expand_uploads(files)]
