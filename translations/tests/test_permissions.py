@@ -14,7 +14,7 @@ from wagtail.models import Page
 from wagtail_localize.models import StringSegment, Translation, TranslationSource
 
 from taxonomy.models import Sector
-from translations.services import roles
+from translations.services import groups
 
 from .conftest import CODES, is_denied
 
@@ -24,7 +24,9 @@ ROLES = ["translator", "reviewer"]
 
 
 def _translation(world, code):
-    return Translation.objects.get(source__object_id=world.story.translation_key, target_locale__language_code=code)
+    return Translation.objects.get(
+        source__object_id=world.story.translation_key, target_locale__language_code=code
+    )
 
 
 def _page(world, code):
@@ -39,11 +41,15 @@ def translate_segment(client, world, code):
     translation = _translation(world, code)
     segment = StringSegment.objects.filter(source=translation.source).order_by("order").first()
     url = reverse("wagtail_localize:edit_string_translation", args=[translation.pk, segment.pk])
-    return client.put(url, "value=%E0%AE%A8%E0%AE%B2%E0%AF%8D", content_type="application/x-www-form-urlencoded")
+    return client.put(
+        url, "value=%E0%AE%A8%E0%AE%B2%E0%AF%8D", content_type="application/x-www-form-urlencoded"
+    )
 
 
 def publish(client, world, code):
-    return client.post(reverse("wagtailadmin_pages:edit", args=[_page(world, code).pk]), {"action": "publish"})
+    return client.post(
+        reverse("wagtailadmin_pages:edit", args=[_page(world, code).pk]), {"action": "publish"}
+    )
 
 
 def download_po(client, world, code):
@@ -70,7 +76,9 @@ def admin_api_detail(client, world, code):
 
 
 def edit_snippet(client, world, code):
-    sector = Sector.objects.get(translation_key=world.story.sector.translation_key, locale__language_code=code)
+    sector = Sector.objects.get(
+        translation_key=world.story.sector.translation_key, locale__language_code=code
+    )
     return client.get(reverse("wagtailsnippets_taxonomy_sector:edit", args=[sector.pk]))
 
 
@@ -114,7 +122,9 @@ def test_locale_permission_matrix(world, client, role, user_code, page_code, act
     client.force_login(world.users[(role, user_code)])
     response = action(client, world, page_code)
     if user_code != page_code:
-        assert response.status_code == 403, f"{role} ({user_code}) reached {page_code}: {response.status_code}"
+        assert response.status_code == 403, (
+            f"{role} ({user_code}) reached {page_code}: {response.status_code}"
+        )
         return
     expected = ACTIONS[action][role]
     if expected == "denied":
@@ -134,7 +144,9 @@ def test_translators_cannot_sync_a_source_for_every_language(world, client):
     source = TranslationSource.objects.get(object_id=world.story.translation_key)
     for code in CODES:
         client.force_login(world.users[("translator", code)])
-        assert client.get(reverse("wagtail_localize:update_translations", args=[source.pk])).status_code == 403
+        assert (
+            client.get(reverse("wagtail_localize:update_translations", args=[source.pk])).status_code == 403
+        )
 
 
 def test_translator_cannot_create_snippets_in_another_locale(world, client):
@@ -149,4 +161,4 @@ def test_translator_cannot_open_the_source_story(world, client):
 
 
 def test_editor_is_not_bound_to_a_locale(world):
-    assert not roles.locale_access(world.editor).restricted
+    assert not groups.locale_access(world.editor).restricted
