@@ -8,7 +8,10 @@ Import: a zip or single PO files. Each file is checked before anything is
 written and imported in its own transaction: a malformed file, a file for
 another story or language, or one exported from an older version of the
 source gets one precise error and changes nothing. A partial file keeps what
-it has and reports what is missing.
+it has and reports what is missing. Every value is validated the way
+wagtail-localize validates it before anything is written: a value it would
+refuse (and later replace with the source text on the live page) is an error
+naming its msgid.
 """
 
 from __future__ import annotations
@@ -19,12 +22,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import polib
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 from wagtail_localize.models import StringSegment, Translation
+from wagtail_localize.strings import StringValue, validate_translation_links
 
 from .groups import locale_access
 from .roles import enabled_codes
@@ -198,22 +202,74 @@ def _check(po: polib.POFile, *, user, story: Page | None) -> tuple[Translation, 
     return translation, segments
 
 
+def _entries_with_values(po: polib.POFile) -> list[polib.POEntry]:
+    return [entry for entry in po if not entry.obsolete and entry.msgstr]
+
+
+def _refused_strings(po: polib.POFile) -> list[str]:
+    """Values wagtail-localize stores with `has_error` and then silently
+    replaces with the source text: checked the way StringTranslation.save does."""
+    refused = []
+    for entry in _entries_with_values(po):
+        try:
+            StringValue.from_translated_html(entry.msgstr)
+            validate_translation_links(entry.msgid, entry.msgstr)
+        except ValueError as error:
+            refused.append(_("msgid “%(msgid)s” (%(path)s): %(error)s") % _entry_words(entry, error))
+    return refused
+
+
+def _entry_words(entry: polib.POEntry, error) -> dict:
+    return {"msgid": entry.msgid[:80], "path": entry.msgctxt, "error": error}
+
+
+def _refused_fields(po: polib.POFile, translation: Translation) -> list[str]:
+    """Field validation of the translated page as wagtail-localize would save
+    it (its own ephemeral instance, then full_clean), for the fields this file
+    gives values to. Run after the strings are written, inside the import's
+    transaction."""
+    try:
+        instance = translation.source.get_ephemeral_translated_instance(
+            translation.target_locale, fallback=True
+        )
+    except ObjectDoesNotExist:
+        return []  # no target yet: wagtail-localize validates it when it creates one
+    try:
+        instance.full_clean()
+    except ValidationError as error:
+        entries = _entries_with_values(po)
+        refused = []
+        for field_name, messages in error.message_dict.items():
+            for entry in entries:
+                if entry.msgctxt == field_name or entry.msgctxt.startswith(f"{field_name}."):
+                    refused.append(
+                        _("msgid “%(msgid)s” (%(path)s): %(error)s") % _entry_words(entry, " ".join(messages))
+                    )
+                    break
+        return refused
+    return []
+
+
 def import_file(*, name: str, data: bytes, user, story: Page | None = None) -> FileReport:
+    """All or nothing: a file is checked (headers, version, every value with
+    wagtail-localize's own validation) and written in one transaction, or
+    refused with the msgid of each value wagtail-localize would refuse."""
     report = FileReport(name=name)
     try:
         po = _parse(data)
         translation, segments = _check(po, user=user, story=story)
+        refused = _refused_strings(po)
+        if refused:
+            raise ValueError("; ".join(refused))
     except (ValueError, OSError) as error:
         report.error = _("%(name)s: %(error)s") % {"name": name, "error": error}
         return report
     with transaction.atomic():
         warnings = translation.import_po(po, user=user, tool_name="PO file")
-        if warnings:
+        problems = [repr(warning) for warning in warnings] or _refused_fields(po, translation)
+        if problems:
             transaction.set_rollback(True)
-            report.error = _("%(name)s: %(warnings)s") % {
-                "name": name,
-                "warnings": "; ".join(map(repr, warnings)),
-            }
+            report.error = _("%(name)s: %(problems)s") % {"name": name, "problems": "; ".join(problems)}
             return report
     report.translation = translation
     live_entries = [entry for entry in po if not entry.obsolete]

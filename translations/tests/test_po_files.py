@@ -11,7 +11,7 @@ from wagtail_localize.models import StringSegment, StringTranslation, Translatio
 from translations.services import po_files
 from translations.services.submission import submit_for_translation
 
-from .conftest import build_story
+from .conftest import build_story, page_of, translate
 
 pytestmark = pytest.mark.django_db
 
@@ -163,3 +163,104 @@ def test_one_bad_file_does_not_stop_the_good_ones(world):
     good = _filled_po(_translation(world.story, "hi"))
     reports = po_files.import_uploads(files=[("bad.po", b"garbage\n"), ("good.po", good)], user=world.admin)
     assert [r.ok for r in reports] == [False, True]
+
+
+def _with_value(translation, *, path, value, prefix="हिंदी"):
+    po = polib.pofile(_filled_po(translation, prefix=prefix).decode())
+    for entry in po:
+        if entry.msgctxt == path:
+            entry.msgstr = value
+    return str(po).encode()
+
+
+def _live_hindi_story(world, capture):
+    translation = _translation(world.story, "hi")
+    translate(translation, world.users[("translator", "hi")], prefix="हिंदी")
+    with capture(execute=True):
+        translation.save_target(user=world.users[("reviewer", "hi")], publish=True)
+    return translation
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["<p>नया शीर्षक</p>", '<b class="x">नया शीर्षक</b>'],
+    ids=["block-tag", "attribute"],
+)
+def test_markup_wagtail_localize_refuses_is_an_error_naming_the_msgid_and_the_live_page_keeps_hindi(
+    world, value, django_capture_on_commit_callbacks
+):
+    translation = _live_hindi_story(world, django_capture_on_commit_callbacks)
+    before = dict(
+        StringTranslation.objects.filter(
+            locale=translation.target_locale, context__object_id=translation.source.object_id
+        ).values_list("context__path", "data")
+    )
+    [report] = po_files.import_uploads(
+        files=[("hi.po", _with_value(translation, path="title", value=value, prefix="नया"))],
+        user=world.users[("translator", "hi")],
+    )
+    assert not report.ok
+    assert world.story.title in report.error and "title" in report.error
+    after = dict(
+        StringTranslation.objects.filter(
+            locale=translation.target_locale, context__object_id=translation.source.object_id
+        ).values_list("context__path", "data")
+    )
+    assert after == before, "nothing from the file was written, not even its good values"
+    with django_capture_on_commit_callbacks(execute=True):
+        translation.save_target(user=world.users[("reviewer", "hi")], publish=True)
+    page = page_of(world.story, "hi")
+    assert page.title.startswith("हिंदी") and page.summary.startswith("हिंदी"), (
+        "the live page never turns English"
+    )
+
+
+def test_a_value_the_page_would_refuse_is_an_error_naming_the_msgid(world):
+    translation = _translation(world.story, "hi")
+    [report] = po_files.import_uploads(
+        files=[("hi.po", _with_value(translation, path="title", value="श" * 300))], user=world.admin
+    )
+    assert not report.ok
+    assert world.story.title in report.error and "255" in report.error
+    assert _translated_count(translation) == 0
+
+
+def test_admin_view_reports_the_refused_file_and_imports_nothing(world, client):
+    translation = _translation(world.story, "hi")
+    client.force_login(world.users[("translator", "hi")])
+    response = client.post(
+        reverse("odop_translations:po_import"),
+        {
+            "files": [
+                SimpleUploadedFile("hi.po", _with_value(translation, path="summary", value="<div>x</div>"))
+            ]
+        },
+    )
+    messages = [str(message) for message in response.context["messages"]]
+    assert not any("Imported" in message for message in messages), messages
+    [report] = response.context["reports"]
+    assert "summary" in report.error
+    assert _translated_count(translation) == 0
+
+
+def test_tamil_translator_cannot_export_hindi_po(world, client):
+    client.force_login(world.users[("translator", "ta")])
+    response = client.get(reverse("odop_translations:po_export"), {"page": world.story.pk, "locale": "hi"})
+    assert response.status_code == 403
+
+
+def test_unknown_language_in_a_po_export_is_403_not_every_language(world, client):
+    for user in (world.users[("translator", "ta")], world.admin):
+        client.force_login(user)
+        response = client.get(
+            reverse("odop_translations:po_export"), {"page": world.story.pk, "locale": "xx"}
+        )
+        assert response.status_code == 403, user
+
+
+def test_translator_asking_for_own_and_foreign_languages_gets_403(world, client):
+    client.force_login(world.users[("translator", "ta")])
+    response = client.get(
+        reverse("odop_translations:po_export"), {"page": world.story.pk, "locale": ["ta", "hi"]}
+    )
+    assert response.status_code == 403

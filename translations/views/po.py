@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import HttpResponse, HttpResponseBadRequest
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse, HttpResponseBadRequest, HttpResponseForbidden
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 from wagtail.models import Page
@@ -19,7 +20,11 @@ def export_po_zip(request):
     pages = po_files.pages_to_export(ids=request.GET.getlist("page"))
     if not pages:
         return HttpResponseBadRequest("Name at least one page: ?page=<id>", content_type="text/plain")
-    codes = po_files.export_languages(user=request.user, requested=request.GET.getlist("locale"))
+    try:
+        codes = po_files.export_languages(user=request.user, requested=request.GET.getlist("locale"))
+    except PermissionDenied as refusal:
+        # A plain 403 (Wagtail's admin would turn PermissionDenied into a redirect).
+        return HttpResponseForbidden(str(refusal), content_type="text/plain; charset=utf-8")
     data = po_files.export_zip(pages=pages, locale_codes=codes)
     response = HttpResponse(data, content_type="application/zip")
     name = f"story-{pages[0].pk}" if len(pages) == 1 else "stories"
