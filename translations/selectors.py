@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
-from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet
+from django.db.models import Count, Exists, F, OuterRef, QuerySet
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page, WorkflowState
 from wagtail_localize.models import StringSegment, Translation, TranslationSource
@@ -306,5 +306,7 @@ def _row_cells(story: dict, source: dict | None, code_of: dict[int, str], facts:
 
 
 def pages_in_languages(pages: QuerySet, *, codes: frozenset[str]) -> QuerySet:
-    """`pages` narrowed to `codes` (a translator's languages), plus the tree root."""
-    return pages.filter(Q(locale__language_code__in=codes) | Q(depth=1))
+    """`pages` narrowed to `codes` (a translator's languages). Filters on the
+    locale ids (one query), which Wagtail's search backends can also apply."""
+    locale_ids = list(Locale.objects.filter(language_code__in=codes).values_list("pk", flat=True))
+    return pages.filter(locale_id__in=locale_ids)

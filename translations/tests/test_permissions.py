@@ -7,6 +7,7 @@ PO download, preview, the admin API and snippet views.
 
 import io
 import itertools
+import json
 
 import pytest
 from django.urls import reverse
@@ -16,7 +17,7 @@ from wagtail_localize.models import StringSegment, Translation, TranslationSourc
 from taxonomy.models import Sector
 from translations.services import groups
 
-from .conftest import CODES, is_denied
+from .conftest import CODES, is_denied, page_of, translate, translation_of
 
 pytestmark = pytest.mark.django_db
 
@@ -162,3 +163,48 @@ def test_translator_cannot_open_the_source_story(world, client):
 
 def test_editor_is_not_bound_to_a_locale(world):
     assert not groups.locale_access(world.editor).restricted
+
+
+def _chooser_html(response) -> str:
+    """The chooser answers JSON (browse; non-ASCII escaped) or HTML (search results)."""
+    if response["Content-Type"].startswith("application/json"):
+        return json.loads(response.content)["html"]
+    return response.content.decode()
+
+
+def _hindi_headline(world):
+    translate(translation_of(world.story, "hi"), world.users[("translator", "hi")], prefix="गुप्त")
+    return page_of(world.story, "hi")
+
+
+def test_tamil_translator_page_chooser_shows_no_hindi_headlines(world, client):
+    hindi = _hindi_headline(world)
+    client.force_login(world.users[("translator", "ta")])
+    for url in (
+        reverse("wagtailadmin_choose_page_child", args=[hindi.get_parent().pk]),
+        reverse("wagtailadmin_choose_page_search") + "?q=Weavers",
+        reverse("wagtailadmin_choose_page"),
+    ):
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert "गुप्त" not in _chooser_html(response), url
+    tamil_index = page_of(world.story, "ta").get_parent()
+    response = client.get(reverse("wagtailadmin_choose_page_child", args=[tamil_index.pk]))
+    assert f'data-id="{page_of(world.story, "ta").pk}"' in _chooser_html(response) or world.story.title in (
+        _chooser_html(response)
+    )
+
+
+def test_tamil_translator_admin_search_shows_no_hindi_headlines(world, client):
+    _hindi_headline(world)
+    client.force_login(world.users[("translator", "ta")])
+    response = client.get(reverse("wagtailadmin_pages:search"), {"q": "Weavers"})
+    assert response.status_code == 200
+    assert "गुप्त".encode() not in response.content
+
+
+def test_editor_chooser_still_sees_every_language(world, client):
+    hindi = _hindi_headline(world)
+    client.force_login(world.editor)
+    response = client.get(reverse("wagtailadmin_choose_page_child", args=[hindi.get_parent().pk]))
+    assert "गुप्त" in _chooser_html(response)
