@@ -81,7 +81,9 @@ def build_world(codes=CODES) -> SimpleNamespace:
         users[("reviewer", code)] = make_user(f"reviewer-{code}", roles.reviewers_group_name(code))
     editor = make_user("editor", roles.EDITORS)
     moderator = make_user("moderator", roles.MODERATORS)
-    return SimpleNamespace(admin=admin, story=story, users=users, editor=editor, moderator=moderator, codes=codes)
+    return SimpleNamespace(
+        admin=admin, story=story, users=users, editor=editor, moderator=moderator, codes=codes
+    )
 
 
 @pytest.fixture(scope="module")

@@ -61,7 +61,9 @@ def test_translation_goes_through_language_review_before_it_is_live(world, clien
     assert version.source_revision_id == Page.objects.get(pk=world.story.pk).live_revision_id
 
 
-def test_machine_translation_cannot_be_published_without_a_reviewer(world, client, django_capture_on_commit_callbacks):
+def test_machine_translation_cannot_be_published_without_a_reviewer(
+    world, client, django_capture_on_commit_callbacks
+):
     translate(translation_of(world.story, "ta"), None, machine=True)
     page = page_of(world.story, "ta")
     client.force_login(world.admin)
@@ -86,17 +88,25 @@ def test_republishing_the_source_marks_translations_outdated_and_tells_translato
     assert not translation_freshness(page_of(world.story, "ur")).outdated
     mail.outbox.clear()
 
-    republish_source(world, django_capture_on_commit_callbacks, summary="ODOP weavers now export Banarasi Saree.")
+    republish_source(
+        world, django_capture_on_commit_callbacks, summary="ODOP weavers now export Banarasi Saree."
+    )
 
     assert status_cell(world.story, "ur").status == Status.OUTDATED
     assert translation_freshness(page_of(world.story, "ur")).outdated
     recipients = {address for message in mail.outbox for address in message.to}
-    assert {"translator-hi@example.org", "translator-ta@example.org", "translator-ur@example.org"} <= recipients
+    assert {
+        "translator-hi@example.org",
+        "translator-ta@example.org",
+        "translator-ur@example.org",
+    } <= recipients
     assert not any("reviewer" in address for address in recipients)
     assert any("outdated" in message.subject for message in mail.outbox)
 
 
-def test_a_sync_leaves_every_language_outdated_until_it_is_reviewed(world, django_capture_on_commit_callbacks):
+def test_a_sync_leaves_every_language_outdated_until_it_is_reviewed(
+    world, django_capture_on_commit_callbacks
+):
     capture = django_capture_on_commit_callbacks
     publish_reviewed(world, "hi", prefix="हिंदी", capture=capture)
     tamil = publish_reviewed(world, "ta", prefix="தமிழ்", capture=capture)
@@ -161,7 +171,9 @@ def test_never_requested_language_shows_not_requested(world):
     assert status_cell(world.story, "bn").status == Status.NOT_REQUESTED
 
 
-def test_draft_extracted_from_an_older_source_is_outdated_until_synced(world, django_capture_on_commit_callbacks):
+def test_draft_extracted_from_an_older_source_is_outdated_until_synced(
+    world, django_capture_on_commit_callbacks
+):
     republish_source(world, django_capture_on_commit_callbacks, summary="Changed before anyone translated.")
     assert status_cell(world.story, "ur").status == Status.OUTDATED
     TranslationSource.objects.get(object_id=world.story.translation_key).update_from_db()
