@@ -7,6 +7,7 @@ class TranslationsConfig(AppConfig):
     verbose_name = _("Translation workflow")
 
     def ready(self):
-        from . import signals
+        from . import choke_points, signals
 
+        choke_points.install()
         signals.connect()

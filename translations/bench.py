@@ -22,16 +22,15 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import Locale
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 
-from .selectors import STORY_FIELDS, source_stories, status_matrix
+from .selectors import STORY_FIELDS, report_locales, source_stories, status_matrix
 from .services.roles import enabled_codes
 from .services.submission import submit_for_translation
-from .views.report import report_locales
 
 
 def ensure_locales() -> list[Locale]:
     for code in enabled_codes():
         Locale.objects.get_or_create(language_code=code)
-    return report_locales(None)
+    return report_locales(codes=enabled_codes())
 
 
 @transaction.atomic
@@ -52,9 +51,9 @@ def ensure_requests(stories, locales: list[Locale], log=print) -> None:
     ]
     Translation.objects.bulk_create(new, batch_size=2000)
     segments: dict[int, list[tuple[int, int, int]]] = {}
-    for source_id, string_id, context_id, order in StringSegment.objects.filter(source__in=sources).values_list(
-        "source_id", "string_id", "context_id", "order"
-    ):
+    for source_id, string_id, context_id, order in StringSegment.objects.filter(
+        source__in=sources
+    ).values_list("source_id", "string_id", "context_id", "order"):
         segments.setdefault(source_id, []).append((string_id, context_id, order))
     rows = [
         StringTranslation(
@@ -79,11 +78,19 @@ def _fresh_story(stories):
     fresh = next((story for story in stories if story.translation_key not in requested), None)
     if fresh is None and stories:
         suffix = str(int(time.time() * 1000))
-        fresh = stories[0].copy(
-            update_attrs={"slug": f"bench-submit-{suffix}", "title": f"{stories[0].title} ({suffix})", "release_id": None},
-            reset_translation_key=True,
-            log_action=None,
-        ).specific
+        fresh = (
+            stories[0]
+            .copy(
+                update_attrs={
+                    "slug": f"bench-submit-{suffix}",
+                    "title": f"{stories[0].title} ({suffix})",
+                    "release_id": None,
+                },
+                reset_translation_key=True,
+                log_action=None,
+            )
+            .specific
+        )
     return fresh
 
 
@@ -99,7 +106,9 @@ def bench_submit(ctx, stories) -> dict:
         submit_for_translation(instances=[story], locale_codes=locales, user=None)
         elapsed = time.perf_counter() - started
         results[label] = {"story": story.pk, "locales": len(locales) - 1, "wall_s": round(elapsed, 2)}
-        ctx.log(f"translations.bench: submitted story {story.pk} to {len(locales) - 1} locales in {elapsed:.2f}s")
+        ctx.log(
+            f"translations.bench: submitted story {story.pk} to {len(locales) - 1} locales in {elapsed:.2f}s"
+        )
     return results
 
 
@@ -118,9 +127,9 @@ def bench_status(ctx, locales) -> dict:
         ),
         "full_matrix_queries": len(queries),
     }
-    admin = get_user_model().objects.filter(is_superuser=True).first() or get_user_model().objects.create_superuser(
-        "bench-admin", "bench@example.org", None
-    )
+    admin = get_user_model().objects.filter(
+        is_superuser=True
+    ).first() or get_user_model().objects.create_superuser("bench-admin", "bench@example.org", None)
     client = Client(HTTP_HOST="localhost")
     client.force_login(admin)
     path = "/admin/translations/status/"

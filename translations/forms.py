@@ -2,9 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from languages import registry
-from taxonomy.models import Sector, State
 
-from .selectors import Status
 from .services.roles import enabled_codes
 
 
@@ -29,23 +27,6 @@ class LocalesForm(forms.Form):
     def __init__(self, *args, exclude_code: str | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["locales"].choices = locale_choices(exclude_code)
-
-
-class ReportFilterForm(forms.Form):
-    state = forms.ModelChoiceField(label=_("State/UT"), queryset=State.objects.none(), required=False)
-    sector = forms.ModelChoiceField(label=_("Sector"), queryset=Sector.objects.none(), required=False)
-    language = forms.ChoiceField(label=_("Language"), required=False)
-    status = forms.ChoiceField(label=_("Status"), required=False)
-    q = forms.CharField(label=_("Headline contains"), required=False)
-    story = forms.IntegerField(required=False, widget=forms.HiddenInput)
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        default = {"locale__language_code": "en"}
-        self.fields["state"].queryset = State.objects.filter(**default)
-        self.fields["sector"].queryset = Sector.objects.filter(**default)
-        self.fields["language"].choices = [("", _("All languages")), *locale_choices()]
-        self.fields["status"].choices = [("", _("Any status")), *Status.choices]
 
 
 class MultipleFileInput(forms.ClearableFileInput):

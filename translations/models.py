@@ -1,13 +1,17 @@
-"""The glossary applied to machine translation output."""
+"""The glossary applied to machine translation output; what each language's
+translation was made from; the review task with four eyes."""
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel
-from wagtail.models import Orderable
+from wagtail.models import AbstractGroupApprovalTask, Orderable, Page, TaskState
 
 from languages import registry
+
+from .services import gate
 
 
 def _language_choices():
@@ -25,11 +29,18 @@ class GlossaryTerm(ClusterableModel):
 
     term = models.CharField(_("term"), max_length=255, unique=True)
     do_not_translate = models.BooleanField(
-        _("do not translate"), default=False, help_text=_("Keep the term exactly as written in every language.")
+        _("do not translate"),
+        default=False,
+        help_text=_("Keep the term exactly as written in every language."),
     )
     note = models.CharField(_("note"), max_length=255, blank=True)
 
-    panels = [FieldPanel("term"), FieldPanel("do_not_translate"), FieldPanel("note"), InlinePanel("renderings")]
+    panels = [
+        FieldPanel("term"),
+        FieldPanel("do_not_translate"),
+        FieldPanel("note"),
+        InlinePanel("renderings"),
+    ]
 
     class Meta:
         ordering = ["term"]
@@ -48,9 +59,104 @@ class GlossaryRendering(Orderable):
 
     class Meta(Orderable.Meta):
         constraints = [
-            models.UniqueConstraint(fields=["term", "language_code"], name="unique_glossary_rendering_per_language")
+            models.UniqueConstraint(
+                fields=["term", "language_code"], name="unique_glossary_rendering_per_language"
+            )
         ]
         verbose_name = _("rendering")
 
     def __str__(self):
         return f"{self.term} → {self.rendering} ({self.language_code})"
+
+
+class SourceSync(models.Model):
+    """Which revision of the source page a wagtail-localize TranslationSource
+    holds: the one it was last extracted ("synced") from."""
+
+    source = models.OneToOneField(
+        "wagtail_localize.TranslationSource", on_delete=models.CASCADE, related_name="odop_sync"
+    )
+    revision = models.ForeignKey(
+        "wagtailcore.Revision", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    synced_at = models.DateTimeField(_("synced at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("source sync")
+
+    def __str__(self):
+        return f"{self.source} @ revision {self.revision_id}"
+
+
+class LanguageVersion(models.Model):
+    """What one language's live translation was made from.
+
+    Written when a translation page is published (through the review gate).
+    The translation is current while `source_revision` is the source page's
+    live revision and nothing in it fell back to the source language.
+    """
+
+    translation = models.OneToOneField(
+        "wagtail_localize.Translation", on_delete=models.CASCADE, related_name="odop_version"
+    )
+    source_revision = models.ForeignKey(
+        "wagtailcore.Revision", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    published_revision = models.ForeignKey(
+        "wagtailcore.Revision", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    complete = models.BooleanField(
+        _("complete"), default=False, help_text=_("No segment fell back to the source.")
+    )
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    published_at = models.DateTimeField(_("published at"))
+
+    class Meta:
+        verbose_name = _("language version")
+
+    def __str__(self):
+        return f"{self.translation} from revision {self.source_revision_id}"
+
+
+class ReviewTask(AbstractGroupApprovalTask):
+    """Group approval with four eyes, through the review gate.
+
+    Nobody approves what they sent for review, and a translation is approved
+    only by a reviewer of its language (services/gate.py), superusers
+    included. The "Editorial review" and every "Language review (<code>)"
+    workflow use it (setup_roles).
+    """
+
+    class Meta:
+        verbose_name = _("review task")
+        verbose_name_plural = _("review tasks")
+
+    def approval_refusal(self, obj, user) -> str | None:
+        state = getattr(obj, "current_workflow_state", None)
+        if state is not None and state.requested_by_id == user.pk:
+            return _("You sent this for review: somebody else must approve it (four eyes).")
+        if isinstance(obj, Page):
+            return gate.page_refusal(page=obj, user=user, check_requester=False)
+        return None
+
+    def get_actions(self, obj, user):
+        actions = super().get_actions(obj, user)
+        if actions and self.approval_refusal(obj, user):
+            return [action for action in actions if action[0] != "approve"]
+        return actions
+
+    def on_action(self, task_state, user, action_name, **kwargs):
+        if action_name == "approve":
+            reason = self.approval_refusal(task_state.workflow_state.content_object, user)
+            if reason:
+                raise gate.PublishRefused(reason)
+        return super().on_action(task_state, user, action_name, **kwargs)
+
+    def get_task_states_user_can_moderate(self, user, **kwargs):
+        if not self._user_in_groups(user):
+            return TaskState.objects.none()
+        return self.task_states.filter(status=TaskState.STATUS_IN_PROGRESS).exclude(
+            workflow_state__requested_by=user
+        )

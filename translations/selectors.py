@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import Count, Exists, F, OuterRef, QuerySet
@@ -20,30 +21,42 @@ class Freshness:
     outdated: bool
 
 
-def translation_freshness(page: Page) -> Freshness | None:
-    """How a translated page stands against its source.
+def is_current(*, made_from_revision_id: int | None, complete: bool, source_revision_id: int | None) -> bool:
+    """A live translation is current when it was made from the source's
+    current revision and nothing in it fell back to the source language."""
+    return made_from_revision_id is not None and made_from_revision_id == source_revision_id and complete
 
-    None for a source page, or a page not made through wagtail-localize. A
-    translation is outdated when its source was published after the
-    translation last synced (TranslationSource.last_updated_at). Two queries.
+
+def translation_freshness(page: Page) -> Freshness | None:
+    """How a translated page stands against its source, for its language.
+
+    None for a source page, or a page not made through wagtail-localize.
+    Outdated until this language was published (reviewed) from the source's
+    current revision with every segment translated (LanguageVersion); a sync
+    or a publish in another language changes nothing here. Two queries.
     """
     translation = (
         Translation.objects.filter(source__object_id=page.translation_key, target_locale_id=page.locale_id)
-        .select_related("source")
+        .select_related("source", "odop_version")
+        .order_by("-enabled")
         .first()
     )
     if translation is None:
         return None
-    source = translation.source
     source_page = (
-        Page.objects.filter(translation_key=page.translation_key, locale_id=source.locale_id)
+        Page.objects.filter(translation_key=page.translation_key, locale_id=translation.source.locale_id)
         .select_related("locale")
         .first()
     )
     if source_page is None or source_page.pk == page.pk:
         return None
-    published = source_page.last_published_at
-    return Freshness(source_page=source_page, outdated=bool(published and published > source.last_updated_at))
+    version = getattr(translation, "odop_version", None)
+    current = version is not None and is_current(
+        made_from_revision_id=version.source_revision_id,
+        complete=version.complete,
+        source_revision_id=source_page.live_revision_id or source_page.latest_revision_id,
+    )
+    return Freshness(source_page=source_page, outdated=not current)
 
 
 # --- The status report: stories x locales -----------------------------------
@@ -80,23 +93,82 @@ class StoryRow:
     cells: list[Cell]
 
 
-def source_stories(*, state=None, sector=None, search: str = "") -> QuerySet:
+def source_language_taxonomy(model) -> QuerySet:
+    """A taxonomy snippet's entries in the default language (filter choices)."""
+    return model.objects.filter(locale__language_code=settings.LANGUAGE_CODE)
+
+
+STORY_FIELDS = (
+    "id",
+    "title",
+    "translation_key",
+    "locale_id",
+    "live",
+    "live_revision_id",
+    "latest_revision_id",
+)
+
+
+def source_stories(
+    *,
+    state=None,
+    sector=None,
+    search: str = "",
+    story_id: int | None = None,
+    locale_codes: frozenset[str] | None = None,
+) -> QuerySet:
     """Story pages that are not themselves translation targets.
 
     Taxonomy filters match by translation_key, so a Hindi sector finds the
-    English stories too.
+    English stories too. With `locale_codes` (a translator's languages), only
+    the stories requested in one of them: nobody else's drafts and embargoed
+    headlines.
     """
     from stories.models import SuccessStoryPage
 
-    is_target = Translation.objects.filter(source__object_id=OuterRef("translation_key"), target_locale=OuterRef("locale"))
+    is_target = Translation.objects.filter(
+        source__object_id=OuterRef("translation_key"), target_locale=OuterRef("locale")
+    )
     stories = SuccessStoryPage.objects.filter(~Exists(is_target))
+    if locale_codes is not None:
+        requested = Translation.objects.filter(
+            source__object_id=OuterRef("translation_key"), target_locale__language_code__in=locale_codes
+        )
+        stories = stories.filter(Exists(requested))
     if sector is not None:
         stories = stories.filter(sector__translation_key=sector.translation_key)
     if state is not None:
         stories = stories.filter(districts__state__translation_key=state.translation_key).distinct()
     if search:
         stories = stories.filter(title__icontains=search)
+    if story_id is not None:
+        stories = stories.filter(pk=story_id)
     return stories.order_by("-posted_at", "-pk")
+
+
+def report_locales(
+    *, codes: list[str], allowed: frozenset[str] | None = None, language: str = ""
+) -> list[Locale]:
+    """The report's columns: the enabled `codes` in their order, narrowed to
+    `allowed` (a translator's languages) and to one `language`. One query."""
+    wanted = [
+        code for code in codes if (allowed is None or code in allowed) and (not language or code == language)
+    ]
+    order = {code: index for index, code in enumerate(wanted)}
+    return sorted(
+        Locale.objects.filter(language_code__in=wanted), key=lambda locale: order[locale.language_code]
+    )
+
+
+def stories_with_status(stories: QuerySet, *, locales: list[Locale], status: str) -> QuerySet:
+    """`stories` with at least one cell in `status`: the status is computed,
+    so the whole matrix is (six queries), then the stories are filtered by id."""
+    rows = status_matrix(
+        list(stories.values(*STORY_FIELDS)), locales=locales, story_keys=stories.values("translation_key")
+    )
+    return stories.filter(
+        pk__in=[row.page_id for row in rows if any(cell.status == status for cell in row.cells)]
+    )
 
 
 def _progress(source_ids) -> tuple[dict[int, int], dict[int, dict[int, int]]]:
@@ -122,13 +194,25 @@ def _progress(source_ids) -> tuple[dict[int, int], dict[int, dict[int, int]]]:
     return totals, translated
 
 
-def status_matrix(stories: list[dict], *, locales: list[Locale], story_keys: QuerySet | None = None) -> list[StoryRow]:
+@dataclass(frozen=True)
+class _Facts:
+    """What the cells are computed from, keyed by story (or source), then locale."""
+
+    translations: dict  # source id -> locale id -> (translation id, made-from revision id, complete)
+    targets: dict  # translation key -> locale id -> (page id, live)
+    in_review: set[int]
+    totals: dict[int, int]
+    translated: dict[int, dict[int, int]]
+
+
+def status_matrix(
+    stories: list[dict], *, locales: list[Locale], story_keys: QuerySet | None = None
+) -> list[StoryRow]:
     """One row per story, one cell per locale. Six queries whatever the size.
 
-    `stories` are dicts with id, title, translation_key, locale_id and
-    last_published_at (`source_stories().values(*STORY_FIELDS)`). Built for
-    2000 stories x 23 locales: plain dict lookups, no query per cell. For
-    long lists pass `story_keys`, the stories' translation_keys as a
+    `stories` are dicts of STORY_FIELDS (`source_stories().values(*STORY_FIELDS)`).
+    Built for 2000 stories x 23 locales: plain dict lookups, no query per
+    cell. For long lists pass `story_keys`, the stories' translation_keys as a
     queryset, so the database gets subqueries instead of thousands of
     parameters.
     """
@@ -137,7 +221,7 @@ def status_matrix(stories: list[dict], *, locales: list[Locale], story_keys: Que
     sources = {
         (row["object_id"], row["locale_id"]): row
         for row in TranslationSource.objects.filter(object_id__in=keys).values(
-            "id", "object_id", "locale_id", "last_updated_at"
+            "id", "object_id", "locale_id", "odop_sync__revision_id"
         )
     }
     # Nested dicts keyed by story, then locale: UUID keys are hashed once per
@@ -147,15 +231,17 @@ def status_matrix(stories: list[dict], *, locales: list[Locale], story_keys: Que
         if story_keys is not None
         else [source["id"] for source in sources.values()]
     )
-    translations: dict[int, dict[int, int]] = defaultdict(dict)
-    for pk, source_id, locale_id in Translation.objects.filter(source_id__in=source_ids, enabled=True).values_list(
-        "id", "source_id", "target_locale_id"
+    translations: dict[int, dict[int, tuple]] = defaultdict(dict)
+    for pk, source_id, locale_id, made_from, complete in Translation.objects.filter(
+        source_id__in=source_ids, enabled=True
+    ).values_list(
+        "id", "source_id", "target_locale_id", "odop_version__source_revision_id", "odop_version__complete"
     ):
-        translations[source_id][locale_id] = pk
+        translations[source_id][locale_id] = (pk, made_from, bool(complete))
     targets: dict = defaultdict(dict)
-    for pk, key, locale_id, live in Page.objects.filter(translation_key__in=keys, locale_id__in=code_of).values_list(
-        "id", "translation_key", "locale_id", "live"
-    ):
+    for pk, key, locale_id, live in Page.objects.filter(
+        translation_key__in=keys, locale_id__in=code_of
+    ).values_list("id", "translation_key", "locale_id", "live"):
         targets[key][locale_id] = (pk, live)
     # Few pages are under review at any time: fetch them all, not by id.
     in_review = {
@@ -165,44 +251,53 @@ def status_matrix(stories: list[dict], *, locales: list[Locale], story_keys: Que
         ).values_list("object_id", flat=True)
     }
     totals, translated = _progress(source_ids)
-    context = (translations, targets, in_review, totals, translated)
+    facts = _Facts(translations, targets, in_review, totals, translated)
     return [
         StoryRow(
             page_id=story["id"],
             title=story["title"],
             locale_code=code_of.get(story["locale_id"], ""),
-            cells=_row_cells(story, sources.get((story["translation_key"], story["locale_id"])), code_of, context),
+            cells=_row_cells(
+                story, sources.get((story["translation_key"], story["locale_id"])), code_of, facts
+            ),
         )
         for story in stories
     ]
 
 
-def _row_cells(story: dict, source: dict | None, code_of: dict[int, str], context) -> list[Cell]:
-    translations, targets, in_review, totals, translated = context
-    key, story_locale = story["translation_key"], story["locale_id"]
+def _row_cells(story: dict, source: dict | None, code_of: dict[int, str], facts: _Facts) -> list[Cell]:
+    """A live translation is current or outdated for its own language; a draft
+    is awaiting review, outdated (extracted from an older source revision) or
+    in progress."""
     source_id = source["id"] if source else None
-    published = story["last_published_at"]
-    outdated = bool(source and published and published > source["last_updated_at"])
-    total = totals.get(source_id, 0)
-    story_targets = targets.get(key, {})
-    story_translations = translations.get(source_id, {})
-    story_translated = translated.get(source_id, {})
+    source_revision = story["live_revision_id"] if story["live"] else story["latest_revision_id"]
+    draft_outdated = bool(source and source["odop_sync__revision_id"] != source_revision)
+    total = facts.totals.get(source_id, 0)
+    story_targets = facts.targets.get(story["translation_key"], {})
+    story_translations = facts.translations.get(source_id, {})
+    story_translated = facts.translated.get(source_id, {})
     cells = []
     for locale_id, code in code_of.items():
-        if locale_id == story_locale:
+        if locale_id == story["locale_id"]:
             cells.append(Cell(code, Status.SOURCE, None, story["id"]))
             continue
         target = story_targets.get(locale_id)
         page_id = target[0] if target else None
-        translation_id = story_translations.get(locale_id)
-        if translation_id is None:
+        if locale_id not in story_translations:
             cells.append(Cell(code, Status.NOT_REQUESTED, None, page_id))
-        elif outdated:
-            cells.append(Cell(code, Status.OUTDATED, None, page_id, translation_id))
-        elif page_id in in_review:
+            continue
+        translation_id, made_from, complete = story_translations[locale_id]
+        if target and target[1]:
+            current = is_current(
+                made_from_revision_id=made_from, complete=complete, source_revision_id=source_revision
+            )
+            cells.append(
+                Cell(code, Status.CURRENT if current else Status.OUTDATED, None, page_id, translation_id)
+            )
+        elif page_id in facts.in_review:
             cells.append(Cell(code, Status.AWAITING_REVIEW, None, page_id, translation_id))
-        elif target and target[1]:
-            cells.append(Cell(code, Status.CURRENT, None, page_id, translation_id))
+        elif draft_outdated:
+            cells.append(Cell(code, Status.OUTDATED, None, page_id, translation_id))
         else:
             done = story_translated.get(locale_id, 0)
             percent = round(100 * done / total) if total else 100
@@ -210,4 +305,8 @@ def _row_cells(story: dict, source: dict | None, code_of: dict[int, str], contex
     return cells
 
 
-STORY_FIELDS = ("id", "title", "translation_key", "locale_id", "last_published_at")
+def pages_in_languages(pages: QuerySet, *, codes: frozenset[str]) -> QuerySet:
+    """`pages` narrowed to `codes` (a translator's languages). Filters on the
+    locale ids (one query), which Wagtail's search backends can also apply."""
+    locale_ids = list(Locale.objects.filter(language_code__in=codes).values_list("pk", flat=True))
+    return pages.filter(locale_id__in=locale_ids)

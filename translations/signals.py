@@ -1,11 +1,19 @@
-from django.db import transaction
-from wagtail.signals import page_published
+"""The translation workflow's reactions to Wagtail and wagtail-localize."""
 
+from django.db import transaction
+from django.db.models.signals import post_save
+from wagtail.models import Page
+from wagtail.signals import page_published
+from wagtail_localize.models import TranslationSource
+
+from .services import publishing, routing
 from .services.notifications import source_of
 
 
-def on_page_published(sender, instance, **kwargs):
-    """A republished source makes its translations outdated: tell their translators."""
+def on_page_published(sender, instance, revision=None, **kwargs):
+    """A republished source makes its translations outdated: tell their
+    translators. A published translation: note what it was made from."""
+    publishing.record_language_version(page=instance, revision=revision)
     if source_of(instance) is None:
         return
     from .tasks import notify_translators_task
@@ -14,5 +22,16 @@ def on_page_published(sender, instance, **kwargs):
     transaction.on_commit(lambda: notify_translators_task.enqueue(page_id=page_id))
 
 
+def on_source_saved(sender, instance, **kwargs):
+    publishing.record_source_sync(source=instance)
+
+
+def on_page_created(sender, instance, created=False, raw=False, **kwargs):
+    if created and not raw and isinstance(instance, Page):
+        routing.route_source_to_editorial_review(page=instance)
+
+
 def connect():
-    page_published.connect(on_page_published, dispatch_uid="translations_notify_translators")
+    page_published.connect(on_page_published, dispatch_uid="translations_page_published")
+    post_save.connect(on_source_saved, sender=TranslationSource, dispatch_uid="translations_source_sync")
+    post_save.connect(on_page_created, dispatch_uid="translations_route_sources")

@@ -19,12 +19,13 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from . import urls
 from .models import GlossaryTerm
-from .selectors import Status, source_stories, status_matrix
+from .selectors import STORY_FIELDS, Status, pages_in_languages, source_stories, status_matrix
+from .services import gate
 from .services.access import require_locale
-from .services.review import publish_blocked_reason, translation_for_page
-from .services.roles import locale_access
+from .services.groups import locale_access
+from .services.review import translation_for_page
 from .views.bulk import SubmitForTranslationBulkAction
-from .views.report import report_locales
+from .views.report import locales_for
 
 
 @hooks.register("register_admin_urls")
@@ -46,7 +47,9 @@ def register_status_report():
 
 @hooks.register("register_admin_menu_item")
 def register_po_import():
-    return MenuItem(_("Import PO files"), reverse("odop_translations:po_import"), icon_name="upload", order=8950)
+    return MenuItem(
+        _("Import PO files"), reverse("odop_translations:po_import"), icon_name="upload", order=8950
+    )
 
 
 class GlossaryTermViewSet(SnippetViewSet):
@@ -82,23 +85,37 @@ def translation_header_buttons(page, user, view_name=None, next_url=None):
         return
     if user.has_perm("wagtail_localize.submit_translation"):
         yield Button(
-            _("Submit for translation"), reverse("odop_translations:submit_page", args=[page.pk]), icon_name="globe", priority=6
+            _("Submit for translation"),
+            reverse("odop_translations:submit_page", args=[page.pk]),
+            icon_name="globe",
+            priority=6,
         )
-    yield Button(_("Export PO files (zip)"), reverse("odop_translations:po_export") + f"?page={page.pk}", icon_name="download", priority=7)
-    yield Button(_("Import PO files"), reverse("odop_translations:po_import_story", args=[page.pk]), icon_name="upload", priority=8)
-    yield from _compact_status_buttons(page)
+    yield Button(
+        _("Export PO files (zip)"),
+        reverse("odop_translations:po_export") + f"?page={page.pk}",
+        icon_name="download",
+        priority=7,
+    )
+    yield Button(
+        _("Import PO files"),
+        reverse("odop_translations:po_import_story", args=[page.pk]),
+        icon_name="upload",
+        priority=8,
+    )
+    yield from _compact_status_buttons(page, user)
 
 
-def _compact_status_buttons(page):
+def _compact_status_buttons(page, user):
     """The story's row of the status report, one entry per language."""
-    stories = list(source_stories().filter(pk=page.pk).values("id", "title", "translation_key", "locale_id", "last_published_at"))
+    stories = list(source_stories(story_id=page.pk).values(*STORY_FIELDS))
     if not stories:
         return
-    row = status_matrix(stories, locales=report_locales(None))[0]
+    row = status_matrix(stories, locales=locales_for(user))[0]
     report_url = reverse("odop_translations:status_report") + f"?story={page.pk}"
     current = sum(1 for cell in row.cells if cell.status == Status.CURRENT)
     yield Button(
-        _("Translations: %(current)d of %(total)d current") % {"current": current, "total": len(row.cells) - 1},
+        _("Translations: %(current)d of %(total)d current")
+        % {"current": current, "total": len(row.cells) - 1},
         report_url,
         icon_name="table",
         priority=9,
@@ -107,7 +124,12 @@ def _compact_status_buttons(page):
         if cell.status == Status.SOURCE:
             continue
         url = reverse("wagtailadmin_pages:edit", args=[cell.page_id]) if cell.page_id else report_url
-        yield Button(f"{cell.locale_code}: {cell.label}", url, priority=100 + index, classname=f"odop-status-{cell.status}")
+        yield Button(
+            f"{cell.locale_code}: {cell.label}",
+            url,
+            priority=100 + index,
+            classname=f"odop-status-{cell.status}",
+        )
 
 
 @hooks.register("register_snippet_listing_buttons")
@@ -129,26 +151,15 @@ def _guard_page(request, page, *args, **kwargs):
     require_locale(request.user, page.locale.language_code)
 
 
-def _guard_publish(request, page):
-    require_locale(request.user, page.locale.language_code)
-    translation = translation_for_page(page)
-    reason = publish_blocked_reason(translation=translation, user=request.user) if translation else None
-    if reason:
-        messages.error(request, reason)
-        return redirect("wagtailadmin_pages:edit", page.pk)
-    return None
-
-
-@hooks.register("before_edit_page", order=-100)
-def guard_edit_page(request, page):
-    require_locale(request.user, page.locale.language_code)
-    if request.method == "POST" and request.POST.get("action") == "publish":
-        return _guard_publish(request, page)
-    return None
-
-
-hooks.register("before_publish_page", _guard_publish, order=-100)
-for _hook in ("before_unpublish_page", "before_copy_page", "before_move_page"):
+# Publishing is not guarded here: the review gate (services/gate.py) sits
+# where every publish passes, and the middleware reports its refusals.
+for _hook in (
+    "before_edit_page",
+    "before_publish_page",
+    "before_unpublish_page",
+    "before_copy_page",
+    "before_move_page",
+):
     hooks.register(_hook, _guard_page, order=-100)
 
 
@@ -190,6 +201,33 @@ def guard_bulk_action(request, action_type, objects, action_class_instance):
     for obj in objects:
         if isinstance(obj, TranslatableMixin):
             require_locale(request.user, obj.locale.language_code)
+    if action_type == "publish":
+        # Name every page the review gate refuses, before anything is published.
+        refused = [(page, gate.page_refusal(page=page, user=request.user)) for page in objects]
+        refused = [(page, reason) for page, reason in refused if reason]
+        if refused:
+            for page, reason in refused:
+                messages.error(
+                    request, _("“%(title)s”: %(reason)s") % {"title": page.title, "reason": reason}
+                )
+            messages.error(request, _("Nothing was published."))
+            return redirect(action_class_instance.next_url)
+    return None
+
+
+# --- Listings: a translator sees their own languages ---------------------------
+
+
+@hooks.register("construct_page_chooser_queryset")
+def chooser_in_own_languages(pages, request):
+    access = locale_access(request.user)
+    return pages_in_languages(pages, codes=access.codes) if access.restricted else pages
+
+
+@hooks.register("construct_explorer_page_queryset")
+def explorer_in_own_languages(parent_page, pages, request):
+    access = locale_access(request.user)
+    return pages_in_languages(pages, codes=access.codes) if access.restricted else pages
 
 
 # --- Every script in the editor ------------------------------------------------

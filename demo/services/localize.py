@@ -42,7 +42,9 @@ def translate_object(*, instance, locale: Locale, translate_text: SegmentTransla
                 "last_translated_by": user,
             },
         )
-    translation.save_target(user=user, publish=True)
+    # Published by the loader itself, not as a person: a person publishing a
+    # translation must be its language's reviewer (translations/NOTES.md).
+    translation.save_target(user=None, publish=True)
     return True
 
 

@@ -16,7 +16,7 @@ from django.core.exceptions import PermissionDenied
 from wagtail.models import Locale, Page, TranslatableMixin
 from wagtail_localize.models import Translation, TranslationSource
 
-from .roles import locale_access
+from .groups import locale_access
 
 DENY = "__deny__"  # the request is refused for every locale-bound user
 
@@ -26,7 +26,11 @@ def _page_locale(page_id) -> str | None:
 
 
 def _translation_locale(translation_id) -> str | None:
-    return Translation.objects.filter(pk=translation_id).values_list("target_locale__language_code", flat=True).first()
+    return (
+        Translation.objects.filter(pk=translation_id)
+        .values_list("target_locale__language_code", flat=True)
+        .first()
+    )
 
 
 def _snippet_locale(model, pk) -> str | None:

@@ -8,7 +8,10 @@ Import: a zip or single PO files. Each file is checked before anything is
 written and imported in its own transaction: a malformed file, a file for
 another story or language, or one exported from an older version of the
 source gets one precise error and changes nothing. A partial file keeps what
-it has and reports what is missing.
+it has and reports what is missing. Every value is validated the way
+wagtail-localize validates it before anything is written: a value it would
+refuse (and later replace with the source text on the live page) is an error
+naming its msgid.
 """
 
 from __future__ import annotations
@@ -19,13 +22,16 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import polib
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 from wagtail_localize.models import StringSegment, Translation
+from wagtail_localize.strings import StringValue, validate_translation_links
 
-from .roles import locale_access
+from .groups import locale_access
+from .roles import enabled_codes
 
 HEADER_STORY = "X-ODOP-Story"
 HEADER_LOCALE = "X-ODOP-Language"
@@ -56,14 +62,37 @@ def po_filename(translation: Translation) -> str:
     return f"{slugify(translation.source.object_repr, allow_unicode=False)[:60] or 'story'}-{translation.source.object_id}.{translation.target_locale.language_code}.po"
 
 
-def translations_of(pages: Iterable[Page], *, locale_codes: list[str] | None = None):
+def pages_to_export(*, ids: Iterable[str]) -> list[Page]:
+    return list(Page.objects.filter(pk__in=[int(pk) for pk in ids if str(pk).isdecimal()]))
+
+
+def export_languages(*, user, requested: list[str]) -> list[str]:
+    """The languages to export for `user`: those requested, or (none named)
+    every language the user may translate. Never "all" by accident: an
+    unknown language, or one outside a translator's own, is PermissionDenied."""
+    access = locale_access(user)
+    enabled = enabled_codes()
+    unknown = sorted(set(requested) - set(enabled))
+    if unknown:
+        raise PermissionDenied(_("Not a language of this site: %(codes)s") % {"codes": ", ".join(unknown)})
+    foreign = sorted(code for code in requested if not access.allows(code))
+    if foreign:
+        raise PermissionDenied(_("You may not translate into %(codes)s") % {"codes": ", ".join(foreign)})
+    if requested:
+        return list(dict.fromkeys(requested))
+    return sorted(access.codes) if access.restricted else enabled
+
+
+def translations_of(pages: Iterable[Page], *, locale_codes: list[str]):
+    """The enabled translations of `pages` into exactly `locale_codes`."""
     keys = [page.translation_key for page in pages]
-    translations = Translation.objects.filter(source__object_id__in=keys, enabled=True).select_related(
-        "source", "target_locale"
+    return (
+        Translation.objects.filter(
+            source__object_id__in=keys, enabled=True, target_locale__language_code__in=locale_codes
+        )
+        .select_related("source", "target_locale")
+        .order_by("source__object_repr", "target_locale__language_code")
     )
-    if locale_codes:
-        translations = translations.filter(target_locale__language_code__in=locale_codes)
-    return translations.order_by("source__object_repr", "target_locale__language_code")
 
 
 def export_po(translation: Translation) -> polib.POFile:
@@ -79,7 +108,7 @@ def export_po(translation: Translation) -> polib.POFile:
     return po
 
 
-def export_zip(*, pages: Iterable[Page], locale_codes: list[str] | None = None) -> bytes:
+def export_zip(*, pages: Iterable[Page], locale_codes: list[str]) -> bytes:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for translation in translations_of(pages, locale_codes=locale_codes):
@@ -121,32 +150,48 @@ def _check(po: polib.POFile, *, user, story: Page | None) -> tuple[Translation, 
     """The translation this file belongs to, or ValueError saying why not."""
     uuid = po.metadata.get(HEADER_TRANSLATION)
     if not uuid:
-        raise ValueError(_("no %(header)s header: not exported from this site") % {"header": HEADER_TRANSLATION})
+        raise ValueError(
+            _("no %(header)s header: not exported from this site") % {"header": HEADER_TRANSLATION}
+        )
     translation = Translation.objects.filter(uuid=uuid).select_related("source", "target_locale").first()
     if translation is None:
-        raise ValueError(_("translation %(uuid)s does not exist (deleted, or from another site)") % {"uuid": uuid})
+        raise ValueError(
+            _("translation %(uuid)s does not exist (deleted, or from another site)") % {"uuid": uuid}
+        )
     code = translation.target_locale.language_code
     if po.metadata.get(HEADER_LOCALE, code) != code or po.metadata.get("Language", code) != code:
         raise ValueError(
             _("file says language %(file)s but translation %(uuid)s is into %(code)s")
-            % {"file": po.metadata.get(HEADER_LOCALE) or po.metadata.get("Language"), "uuid": uuid, "code": code}
+            % {
+                "file": po.metadata.get(HEADER_LOCALE) or po.metadata.get("Language"),
+                "uuid": uuid,
+                "code": code,
+            }
         )
     if po.metadata.get(HEADER_STORY, str(translation.source.object_id)) != str(translation.source.object_id):
-        raise ValueError(_("file names story %(story)s, which is not the story of its translation") % {"story": po.metadata[HEADER_STORY]})
+        raise ValueError(
+            _("file names story %(story)s, which is not the story of its translation")
+            % {"story": po.metadata[HEADER_STORY]}
+        )
     if story is not None and str(translation.source.object_id) != str(story.translation_key):
         raise ValueError(
-            _("file is for “%(other)s”, not for “%(story)s”") % {"other": translation.source.object_repr, "story": story.title}
+            _("file is for “%(other)s”, not for “%(story)s”")
+            % {"other": translation.source.object_repr, "story": story.title}
         )
     if not locale_access(user).allows(code):
         raise ValueError(_("you may not translate into %(code)s") % {"code": code})
     exported_version = po.metadata.get(HEADER_SOURCE_VERSION)
     if exported_version and exported_version != source_version(translation):
         raise ValueError(
-            _("outdated: exported from the source as of %(old)s, but the source was synced at %(new)s; export it again")
+            _(
+                "outdated: exported from the source as of %(old)s, but the source was synced at %(new)s; export it again"
+            )
             % {"old": exported_version, "new": source_version(translation)}
         )
     segments = set(
-        StringSegment.objects.filter(source_id=translation.source_id).values_list("context__path", "string__data")
+        StringSegment.objects.filter(source_id=translation.source_id).values_list(
+            "context__path", "string__data"
+        )
     )
     unknown = [entry for entry in po if not entry.obsolete and (entry.msgctxt, entry.msgid) not in segments]
     if unknown:
@@ -157,19 +202,74 @@ def _check(po: polib.POFile, *, user, story: Page | None) -> tuple[Translation, 
     return translation, segments
 
 
+def _entries_with_values(po: polib.POFile) -> list[polib.POEntry]:
+    return [entry for entry in po if not entry.obsolete and entry.msgstr]
+
+
+def _refused_strings(po: polib.POFile) -> list[str]:
+    """Values wagtail-localize stores with `has_error` and then silently
+    replaces with the source text: checked the way StringTranslation.save does."""
+    refused = []
+    for entry in _entries_with_values(po):
+        try:
+            StringValue.from_translated_html(entry.msgstr)
+            validate_translation_links(entry.msgid, entry.msgstr)
+        except ValueError as error:
+            refused.append(_("msgid “%(msgid)s” (%(path)s): %(error)s") % _entry_words(entry, error))
+    return refused
+
+
+def _entry_words(entry: polib.POEntry, error) -> dict:
+    return {"msgid": entry.msgid[:80], "path": entry.msgctxt, "error": error}
+
+
+def _refused_fields(po: polib.POFile, translation: Translation) -> list[str]:
+    """Field validation of the translated page as wagtail-localize would save
+    it (its own ephemeral instance, then full_clean), for the fields this file
+    gives values to. Run after the strings are written, inside the import's
+    transaction."""
+    try:
+        instance = translation.source.get_ephemeral_translated_instance(
+            translation.target_locale, fallback=True
+        )
+    except ObjectDoesNotExist:
+        return []  # no target yet: wagtail-localize validates it when it creates one
+    try:
+        instance.full_clean()
+    except ValidationError as error:
+        entries = _entries_with_values(po)
+        refused = []
+        for field_name, messages in error.message_dict.items():
+            for entry in entries:
+                if entry.msgctxt == field_name or entry.msgctxt.startswith(f"{field_name}."):
+                    refused.append(
+                        _("msgid “%(msgid)s” (%(path)s): %(error)s") % _entry_words(entry, " ".join(messages))
+                    )
+                    break
+        return refused
+    return []
+
+
 def import_file(*, name: str, data: bytes, user, story: Page | None = None) -> FileReport:
+    """All or nothing: a file is checked (headers, version, every value with
+    wagtail-localize's own validation) and written in one transaction, or
+    refused with the msgid of each value wagtail-localize would refuse."""
     report = FileReport(name=name)
     try:
         po = _parse(data)
         translation, segments = _check(po, user=user, story=story)
+        refused = _refused_strings(po)
+        if refused:
+            raise ValueError("; ".join(refused))
     except (ValueError, OSError) as error:
         report.error = _("%(name)s: %(error)s") % {"name": name, "error": error}
         return report
     with transaction.atomic():
         warnings = translation.import_po(po, user=user, tool_name="PO file")
-        if warnings:
+        problems = [repr(warning) for warning in warnings] or _refused_fields(po, translation)
+        if problems:
             transaction.set_rollback(True)
-            report.error = _("%(name)s: %(warnings)s") % {"name": name, "warnings": "; ".join(map(repr, warnings))}
+            report.error = _("%(name)s: %(problems)s") % {"name": name, "problems": "; ".join(problems)}
             return report
     report.translation = translation
     live_entries = [entry for entry in po if not entry.obsolete]
@@ -180,5 +280,7 @@ def import_file(*, name: str, data: bytes, user, story: Page | None = None) -> F
     return report
 
 
-def import_uploads(*, files: Iterable[tuple[str, bytes]], user, story: Page | None = None) -> list[FileReport]:
+def import_uploads(
+    *, files: Iterable[tuple[str, bytes]], user, story: Page | None = None
+) -> list[FileReport]:
     return [import_file(name=name, data=data, user=user, story=story) for name, data in expand_uploads(files)]

@@ -9,85 +9,35 @@ that locale's home page). `setup_roles` is safe to re-run.
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
-
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from wagtail.models import (
-    GroupApprovalTask,
     GroupPagePermission,
     Locale,
     Page,
     Workflow,
     WorkflowPage,
+    WorkflowState,
     WorkflowTask,
 )
 from wagtail_localize.operations import TranslationCreator
 
-EDITORS = "Editors"
-MODERATORS = "Moderators"
-SOURCE_CODES = ("en", "hi")  # stories are written in English or Hindi
-EDITORIAL_REVIEW = "Editorial review"
+from ..models import ReviewTask
+from . import routing
+from .groups import (
+    EDITORIAL_REVIEW,
+    EDITORS,
+    MODERATORS,
+    SOURCE_CODES,
+    language_review_name,
+    reviewers_group_name,
+    translators_group_name,
+)
+
 TAXONOMY_MODELS = ("state", "district", "sector", "product", "ministry", "issuingoffice")
 DEMO_PASSWORD = "odop-demo-translate"  # noqa: S105 - documented demo-only password
-
-_LOCALE_GROUP = re.compile(r"^(Translators|Reviewers) \((?P<code>[a-z]{2,3})\)$")
-
-
-def translators_group_name(code: str) -> str:
-    return f"Translators ({code})"
-
-
-def reviewers_group_name(code: str) -> str:
-    return f"Reviewers ({code})"
-
-
-def language_review_name(code: str) -> str:
-    return f"Language review ({code})"
-
-
-@dataclass(frozen=True)
-class LocaleAccess:
-    """What locales a user may work in. `restricted` is False for users who
-    are not bound to a locale (superusers, editors, moderators)."""
-
-    restricted: bool
-    codes: frozenset[str]
-    reviewer_codes: frozenset[str]
-
-    def allows(self, code: str) -> bool:
-        return not self.restricted or code in self.codes
-
-
-def locale_access(user) -> LocaleAccess:
-    """One query; cached on the user object for the request."""
-    cached = getattr(user, "_odop_locale_access", None)
-    if cached is not None:
-        return cached
-    if not user.is_authenticated:
-        access = LocaleAccess(restricted=True, codes=frozenset(), reviewer_codes=frozenset())
-    elif user.is_superuser:
-        access = LocaleAccess(restricted=False, codes=frozenset(), reviewer_codes=frozenset())
-    else:
-        names = list(user.groups.values_list("name", flat=True))
-        codes, reviewer_codes = set(), set()
-        for name in names:
-            match = _LOCALE_GROUP.match(name)
-            if match:
-                codes.add(match["code"])
-                if name.startswith("Reviewers"):
-                    reviewer_codes.add(match["code"])
-        restricted = bool(codes) and not ({EDITORS, MODERATORS} & set(names))
-        access = LocaleAccess(restricted=restricted, codes=frozenset(codes), reviewer_codes=frozenset(reviewer_codes))
-    user._odop_locale_access = access
-    return access
-
-
-def is_language_reviewer(user, code: str) -> bool:
-    return user.is_authenticated and code in locale_access(user).reviewer_codes
 
 
 def enabled_codes() -> list[str]:
@@ -117,12 +67,32 @@ def _grant_pages(group: Group, page: Page, codenames: list[str]) -> None:
         GroupPagePermission.objects.get_or_create(group=group, page=page, permission=permission)
 
 
+def _review_task(name: str, groups: list[Group]) -> ReviewTask:
+    task = ReviewTask.objects.filter(name=name).first() or ReviewTask.objects.create(name=name)
+    task.groups.add(*groups)
+    return task
+
+
+def _retire_task(link: WorkflowTask) -> None:
+    """A task of ours that is not a ReviewTask (made before four eyes): its
+    reviews in progress are cancelled (resubmit them) and it is deactivated."""
+    old = link.task
+    for state in WorkflowState.objects.filter(
+        current_task_state__task=old,
+        status__in=[WorkflowState.STATUS_IN_PROGRESS, WorkflowState.STATUS_NEEDS_CHANGES],
+    ):
+        state.cancel()
+    link.delete()
+    old.name = f"{old.name} (replaced)"[:255]
+    old.save(update_fields=["name"])
+    old.deactivate()
+
+
 def _workflow(name: str, groups: list[Group], pages: list[Page]) -> Workflow:
     workflow, _created = Workflow.objects.get_or_create(name=name, defaults={"active": True})
-    task = GroupApprovalTask.objects.filter(name=name).first()
-    if task is None:
-        task = GroupApprovalTask.objects.create(name=name)
-    task.groups.add(*groups)
+    task = _review_task(name, groups)
+    for link in WorkflowTask.objects.filter(workflow=workflow).exclude(task=task).select_related("task"):
+        _retire_task(link)
     WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
     for page in pages:
         WorkflowPage.objects.update_or_create(page=page, defaults={"workflow": workflow})
@@ -183,12 +153,15 @@ def setup_roles(*, codes: list[str] | None = None) -> dict[str, Group]:
         _grant_pages(groups[EDITORS], home, page_perms)
         _grant_pages(groups[MODERATORS], home, [*page_perms, "publish_page", "lock_page", "unlock_page"])
     english_home = source_home_page()
-    _workflow(EDITORIAL_REVIEW, [groups[MODERATORS]], [english_home] if english_home else [])
+    editorial = _workflow(EDITORIAL_REVIEW, [groups[MODERATORS]], [english_home] if english_home else [])
+    routing.route_existing_sources(workflow=editorial)
     for code in codes:
         if code == settings.LANGUAGE_CODE:
             continue
         home = locale_home_page(locales[code])
-        translators = _group(translators_group_name(code), _admin_access() + _taxonomy_permissions(("change",)))
+        translators = _group(
+            translators_group_name(code), _admin_access() + _taxonomy_permissions(("change",))
+        )
         reviewers = _group(reviewers_group_name(code), _admin_access() + _taxonomy_permissions(("change",)))
         _grant_pages(translators, home, page_perms)
         _grant_pages(reviewers, home, [*page_perms, "publish_page"])
@@ -204,7 +177,10 @@ def create_demo_users(*, codes: list[str], password: str = DEMO_PASSWORD) -> lis
     wanted = [("editor", EDITORS), ("moderator", MODERATORS)]
     for code in codes:
         if code != settings.LANGUAGE_CODE:
-            wanted += [(f"translator-{code}", translators_group_name(code)), (f"reviewer-{code}", reviewers_group_name(code))]
+            wanted += [
+                (f"translator-{code}", translators_group_name(code)),
+                (f"reviewer-{code}", reviewers_group_name(code)),
+            ]
     for username, group_name in wanted:
         user, created = user_model.objects.get_or_create(
             username=username, defaults={"email": f"{username}@odop.example", "first_name": username}
@@ -231,4 +207,3 @@ def translator_emails(*, locale_ids: list[int]) -> dict[int, list[str]]:
     for group_name, email in rows:
         result[names[group_name]].append(email)
     return result
-

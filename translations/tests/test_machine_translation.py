@@ -18,7 +18,8 @@ from translations.machine.base import MachineTranslationError
 from translations.machine.bhashini import BhashiniTranslator
 from translations.machine.libretranslate import LibreTranslateTranslator
 from translations.models import GlossaryRendering, GlossaryTerm
-from translations.services.review import machine_segment_count, publish_blocked_reason
+from translations.services import gate
+from translations.services.review import machine_segment_count
 
 pytestmark = pytest.mark.django_db
 
@@ -175,7 +176,8 @@ def test_machine_prefill_in_the_editor_marks_segments_and_needs_review(world, cl
     assert machine_segment_count(translation) == segments
     machine = StringTranslation.objects.filter(locale=translation.target_locale, translation_type="machine")
     assert machine.count() == segments and all(t.tool_name == "LibreTranslate" for t in machine)
-    assert publish_blocked_reason(translation=translation, user=world.users[("translator", "ur")])
-    assert publish_blocked_reason(translation=translation, user=world.admin)
-    assert publish_blocked_reason(translation=translation, user=world.users[("reviewer", "ur")]) is None
-    assert not Page.objects.get(translation_key=world.story.translation_key, locale__language_code="ur").live
+    page = Page.objects.get(translation_key=world.story.translation_key, locale__language_code="ur")
+    assert "machine-translated" in gate.page_refusal(page=page, user=world.users[("translator", "ur")])
+    assert "machine-translated" in gate.page_refusal(page=page, user=world.admin)
+    assert gate.page_refusal(page=page, user=world.users[("reviewer", "ur")]) is None
+    assert not page.live

@@ -7,21 +7,27 @@ PO download, preview, the admin API and snippet views.
 
 import io
 import itertools
+import json
 
 import pytest
 from django.urls import reverse
 from wagtail.models import Page
-from wagtail_localize.models import StringSegment, TranslationSource
+from wagtail_localize.models import StringSegment, Translation, TranslationSource
 
 from taxonomy.models import Sector
-from tests.translation import translation_into
-from translations.services import roles
+from translations.services import groups
 
-from .conftest import CODES, is_denied
+from .conftest import CODES, is_denied, page_of, translate, translation_of
 
 pytestmark = pytest.mark.django_db
 
 ROLES = ["translator", "reviewer"]
+
+
+def _translation(world, code):
+    return Translation.objects.get(
+        source__object_id=world.story.translation_key, target_locale__language_code=code
+    )
 
 
 def _page(world, code):
@@ -33,7 +39,7 @@ def open_editor(client, world, code):
 
 
 def translate_segment(client, world, code):
-    translation = translation_into(world.story, code)
+    translation = _translation(world, code)
     segment = StringSegment.objects.filter(source=translation.source).order_by("order").first()
     url = reverse("wagtail_localize:edit_string_translation", args=[translation.pk, segment.pk])
     return client.put(
@@ -48,22 +54,18 @@ def publish(client, world, code):
 
 
 def download_po(client, world, code):
-    return client.get(
-        reverse("wagtail_localize:download_pofile", args=[translation_into(world.story, code).pk])
-    )
+    return client.get(reverse("wagtail_localize:download_pofile", args=[_translation(world, code).pk]))
 
 
 def upload_po(client, world, code):
-    translation = translation_into(world.story, code)
+    translation = _translation(world, code)
     po = io.BytesIO(str(translation.export_po()).encode())
     po.name = "x.po"
     return client.post(reverse("wagtail_localize:upload_pofile", args=[translation.pk]), {"file": po})
 
 
 def preview(client, world, code):
-    return client.get(
-        reverse("wagtail_localize:preview_translation", args=[translation_into(world.story, code).pk])
-    )
+    return client.get(reverse("wagtail_localize:preview_translation", args=[_translation(world, code).pk]))
 
 
 def submit_page_translation(client, world, code):
@@ -160,4 +162,49 @@ def test_translator_cannot_open_the_source_story(world, client):
 
 
 def test_editor_is_not_bound_to_a_locale(world):
-    assert not roles.locale_access(world.editor).restricted
+    assert not groups.locale_access(world.editor).restricted
+
+
+def _chooser_html(response) -> str:
+    """The chooser answers JSON (browse; non-ASCII escaped) or HTML (search results)."""
+    if response["Content-Type"].startswith("application/json"):
+        return json.loads(response.content)["html"]
+    return response.content.decode()
+
+
+def _hindi_headline(world):
+    translate(translation_of(world.story, "hi"), world.users[("translator", "hi")], prefix="गुप्त")
+    return page_of(world.story, "hi")
+
+
+def test_tamil_translator_page_chooser_shows_no_hindi_headlines(world, client):
+    hindi = _hindi_headline(world)
+    client.force_login(world.users[("translator", "ta")])
+    for url in (
+        reverse("wagtailadmin_choose_page_child", args=[hindi.get_parent().pk]),
+        reverse("wagtailadmin_choose_page_search") + "?q=Weavers",
+        reverse("wagtailadmin_choose_page"),
+    ):
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert "गुप्त" not in _chooser_html(response), url
+    tamil_index = page_of(world.story, "ta").get_parent()
+    response = client.get(reverse("wagtailadmin_choose_page_child", args=[tamil_index.pk]))
+    assert f'data-id="{page_of(world.story, "ta").pk}"' in _chooser_html(response) or world.story.title in (
+        _chooser_html(response)
+    )
+
+
+def test_tamil_translator_admin_search_shows_no_hindi_headlines(world, client):
+    _hindi_headline(world)
+    client.force_login(world.users[("translator", "ta")])
+    response = client.get(reverse("wagtailadmin_pages:search"), {"q": "Weavers"})
+    assert response.status_code == 200
+    assert "गुप्त".encode() not in response.content
+
+
+def test_editor_chooser_still_sees_every_language(world, client):
+    hindi = _hindi_headline(world)
+    client.force_login(world.editor)
+    response = client.get(reverse("wagtailadmin_choose_page_child", args=[hindi.get_parent().pk]))
+    assert "गुप्त" in _chooser_html(response)

@@ -3,23 +3,28 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import HttpResponse
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse, HttpResponseBadRequest, HttpResponseForbidden
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
 from ..forms import POImportForm
 from ..services import po_files
-from ..services.roles import locale_access
 
 
 def export_po_zip(request):
-    """?page=<id>&page=<id>... [&locale=<code>...]: one PO per requested language."""
-    pages = list(Page.objects.filter(pk__in=request.GET.getlist("page")))
-    codes = request.GET.getlist("locale") or None
-    access = locale_access(request.user)
-    if access.restricted:
-        codes = [code for code in (codes or access.codes) if access.allows(code)]
+    """?page=<id>&page=<id>... [&locale=<code>...]: one PO per requested
+    language (no locale: every language the user may translate). An unknown
+    language, or one the user may not translate, is 403."""
+    pages = po_files.pages_to_export(ids=request.GET.getlist("page"))
+    if not pages:
+        return HttpResponseBadRequest("Name at least one page: ?page=<id>", content_type="text/plain")
+    try:
+        codes = po_files.export_languages(user=request.user, requested=request.GET.getlist("locale"))
+    except PermissionDenied as refusal:
+        # A plain 403 (Wagtail's admin would turn PermissionDenied into a redirect).
+        return HttpResponseForbidden(str(refusal), content_type="text/plain; charset=utf-8")
     data = po_files.export_zip(pages=pages, locale_codes=codes)
     response = HttpResponse(data, content_type="application/zip")
     name = f"story-{pages[0].pk}" if len(pages) == 1 else "stories"
@@ -38,7 +43,11 @@ def import_po(request, page_id: int | None = None):
         if good:
             messages.success(request, _("Imported %(count)d file(s).") % {"count": good})
         if good < len(reports):
-            messages.error(request, _("%(count)d file(s) were refused; nothing was written from them.") % {"count": len(reports) - good})
+            messages.error(
+                request,
+                _("%(count)d file(s) were refused; nothing was written from them.")
+                % {"count": len(reports) - good},
+            )
     return render(
         request,
         "translations/po_import.html",

@@ -1,96 +1,87 @@
-"""The stories x languages status report (Reports menu), with CSV export."""
+"""Reports → Translation status: stories x languages, on Wagtail's ReportView
+(filter drawer, pagination, CSV/XLSX export). The queries are the selectors'."""
 
 from __future__ import annotations
 
-import csv
+import datetime
+from collections import OrderedDict
 
-from django.core.paginator import Paginator
-from django.db.models import QuerySet
-from django.http import StreamingHttpResponse
-from django.shortcuts import render
-from django.utils.translation import gettext as _
-from wagtail.models import Locale
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.views.reports import ReportView
 
-from ..forms import ReportFilterForm
-from ..selectors import STORY_FIELDS, source_stories, status_matrix
+from ..filters import StatusReportFilterSet
+from ..selectors import STORY_FIELDS, report_locales, source_stories, status_matrix, stories_with_status
+from ..services.groups import locale_access
 from ..services.roles import enabled_codes
 
-PER_PAGE = 100
+FIRST_COLUMNS = ("page_id", "title", "locale_code")
 
 
-class _Echo:
-    def write(self, value):
-        return value
-
-
-def report_locales(language: str | None) -> list[Locale]:
-    codes = enabled_codes()
-    order = {code: index for index, code in enumerate(codes)}
-    locales = sorted(Locale.objects.filter(language_code__in=codes), key=lambda loc: order[loc.language_code])
-    return [loc for loc in locales if not language or loc.language_code == language]
-
-
-def filtered_rows(form: ReportFilterForm, stories: QuerySet, locales: list[Locale]):
-    """Every matching story's row (for CSV and the status filter)."""
-    rows = status_matrix(
-        list(stories.values(*STORY_FIELDS)), locales=locales, story_keys=stories.values("translation_key")
-    )
-    status = form.cleaned_data.get("status")
-    if status:
-        rows = [row for row in rows if any(cell.status == status for cell in row.cells)]
-    return rows
-
-
-def status_report(request):
-    form = ReportFilterForm(request.GET or None)
-    form.is_valid()
-    data = form.cleaned_data if form.is_bound else {}
-    stories = source_stories(state=data.get("state"), sector=data.get("sector"), search=data.get("q") or "")
-    if data.get("story"):
-        stories = stories.filter(pk=data["story"])
-    locales = report_locales(data.get("language"))
-    if request.GET.get("format") == "csv":
-        return _csv(form if form.is_bound else _bound_empty(), stories, locales)
-    if data.get("status"):
-        # The status filter needs every row's cells; compute them all, then page.
-        rows = filtered_rows(form, stories, locales)
-        page = Paginator(rows, PER_PAGE).get_page(request.GET.get("p"))
-        page_rows = page.object_list
-    else:
-        page = Paginator(stories.values(*STORY_FIELDS), PER_PAGE).get_page(request.GET.get("p"))
-        page_rows = status_matrix(list(page.object_list), locales=locales)
-    query = request.GET.copy()
-    query.pop("p", None)
-    return render(
-        request,
-        "translations/status_report.html",
-        {
-            "form": form,
-            "rows": page_rows,
-            "page_obj": page,
-            "locales": locales,
-            "query": query.urlencode(),
-            "csv_query": (query.urlencode() + "&" if query else "") + "format=csv",
-        },
+def locales_for(user, *, language: str = ""):
+    """The languages `user` may see in the report: their own if locale-bound."""
+    access = locale_access(user)
+    return report_locales(
+        codes=enabled_codes(), allowed=access.codes if access.restricted else None, language=language
     )
 
 
-def _bound_empty() -> ReportFilterForm:
-    form = ReportFilterForm({})
-    form.is_valid()
-    return form
+class TranslationStatusReportView(ReportView):
+    page_title = _("Translation status")
+    header_icon = "table"
+    index_url_name = "odop_translations:status_report"
+    index_results_url_name = "odop_translations:status_report_results"
+    results_template_name = "translations/status_report_results.html"
+    filterset_class = StatusReportFilterSet
+    paginate_by = 100
+    export_headings = {"page_id": _("Story ID"), "title": _("Headline"), "locale_code": _("Source language")}
 
+    def get_filterset_kwargs(self):
+        # The filters only clean values (see get_queryset); they filter nothing themselves.
+        return {**super().get_filterset_kwargs(), "queryset": source_stories().none()}
 
-def _csv(form, stories, locales):
-    rows = filtered_rows(form, stories, locales)
-    writer = csv.writer(_Echo())
+    @cached_property
+    def filter_values(self) -> dict:
+        return self.filters.values() if self.filters else {}
 
-    def lines():
-        yield "\ufeff"  # Excel opens UTF-8 (Devanagari, Tamil, Urdu headlines) correctly with a BOM
-        yield writer.writerow([_("Story ID"), _("Headline"), _("Source language"), *[loc.language_code for loc in locales]])
-        for row in rows:
-            yield writer.writerow([row.page_id, row.title, row.locale_code, *[cell.label for cell in row.cells]])
+    @cached_property
+    def locales(self):
+        return locales_for(self.request.user, language=self.filter_values.get("language") or "")
 
-    response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="translation-status.csv"'
-    return response
+    @property
+    def list_export(self):
+        return [*FIRST_COLUMNS, *(locale.language_code for locale in self.locales)]
+
+    def get_filename(self):
+        return f"translation-status-{datetime.date.today():%Y-%m-%d}"
+
+    def get_queryset(self):
+        values = self.filter_values
+        access = locale_access(self.request.user)
+        stories = source_stories(
+            state=values.get("state"),
+            sector=values.get("sector"),
+            search=values.get("q") or "",
+            story_id=values.get("story"),
+            locale_codes=access.codes if access.restricted else None,
+        )
+        if values.get("status"):
+            stories = stories_with_status(stories, locales=self.locales, status=values["status"])
+        self._story_keys = stories.values("translation_key")
+        return stories.values(*STORY_FIELDS)
+
+    def get_filtered_queryset(self):
+        return self.get_queryset()
+
+    def decorate_paginated_queryset(self, object_list):
+        # All rows for an export (keys as a subquery), one page otherwise.
+        keys = self._story_keys if self.is_export else None
+        return status_matrix(list(object_list), locales=self.locales, story_keys=keys)
+
+    def get_context_data(self, **kwargs):
+        return {**super().get_context_data(**kwargs), "locales": self.locales}
+
+    def to_row_dict(self, item):
+        row = OrderedDict((field, getattr(item, field)) for field in FIRST_COLUMNS)
+        row.update((cell.locale_code, cell.label) for cell in item.cells)
+        return row

@@ -1,0 +1,113 @@
+"""Publishing translations: the service doors call, and what a publish records.
+
+`publish_page` is the door for code and commands: it publishes the latest
+revision as a named user, through Wagtail's permission check and the review
+gate (`gate.py`, attached in `choke_points`). Every other door (edit view,
+bulk action, admin API, workflow approval, wagtail-localize's views) reaches
+the same gate through Wagtail or wagtail-localize.
+
+After a translation page is published, `record_language_version` notes the
+source revision it was made from, whether anything in it fell back to the
+source language, and who reviewed it: the per-language "outdated" of the
+status report and the public notice is read from that record.
+"""
+
+from __future__ import annotations
+
+from django.db import transaction
+from django.utils import timezone
+from wagtail.models import Page
+from wagtail_localize.models import StringSegment, TranslationSource
+
+from ..models import LanguageVersion, SourceSync
+from . import gate
+
+
+def publish_page(*, page: Page, user) -> Page:
+    """Publish the latest revision of `page` as `user`, or raise
+    PermissionDenied (PublishRefused for the review gate) and change nothing."""
+    with transaction.atomic():
+        revision = page.get_latest_revision() or page.specific.save_revision(user=user)
+        revision.publish(user=user)
+    return Page.objects.get(pk=page.pk).specific
+
+
+def _is_page_source(source: TranslationSource) -> bool:
+    model = source.specific_content_type.model_class()
+    return model is not None and issubclass(model, Page)
+
+
+def record_source_sync(*, source: TranslationSource) -> None:
+    """Note which revision of the source page `source` was extracted from:
+    the live one (the page row is the live content), or the latest draft of a
+    page never published."""
+    if not _is_page_source(source):
+        return
+    row = (
+        Page.objects.filter(translation_key=source.object_id, locale_id=source.locale_id)
+        .values("live", "live_revision_id", "latest_revision_id")
+        .first()
+    )
+    if row is None:
+        return
+    revision_id = row["live_revision_id"] if row["live"] else row["latest_revision_id"]
+    SourceSync.objects.update_or_create(source=source, defaults={"revision_id": revision_id})
+
+
+def falls_back_to_source(*, source_id: int, locale) -> bool:
+    """Some segment has no usable translation (missing or refused): the page
+    shows the source language there."""
+    return (
+        StringSegment.objects.filter(source_id=source_id)
+        .annotate_translation(locale)
+        .filter(translation__isnull=True)
+        .exists()
+    )
+
+
+def record_language_version(*, page: Page, revision) -> None:
+    """After `page` went live: if it is a wagtail-localize translation, note
+    what it was made from. A stopped translation is edited by hand, so it is
+    complete by definition."""
+    record = gate.translation_record(page)
+    if record is None:
+        return
+    sync_revision_id = (
+        SourceSync.objects.filter(source_id=record.source_id).values_list("revision_id", flat=True).first()
+    )
+    reviewer = getattr(revision, "_odop_reviewed_by", None)
+    LanguageVersion.objects.update_or_create(
+        translation=record,
+        defaults={
+            "source_revision_id": sync_revision_id,
+            "published_revision": revision,
+            "complete": not record.enabled
+            or not falls_back_to_source(source_id=record.source_id, locale=page.locale),
+            "reviewed_by": reviewer if reviewer is not None and reviewer.pk is not None else None,
+            "published_at": timezone.now(),
+        },
+    )
+
+
+def live_target_page_id(*, source: TranslationSource, locale) -> int | None:
+    if not _is_page_source(source):
+        return None
+    return (
+        Page.objects.filter(translation_key=source.object_id, locale_id=locale.pk, live=True)
+        .values_list("pk", flat=True)
+        .first()
+    )
+
+
+def keep_live_content(*, page: Page) -> None:
+    """wagtail-localize saved a draft of a live translation by writing the
+    page row; put the live revision's content back, keeping the draft as the
+    latest revision (`has_unpublished_changes`)."""
+    page = page.specific
+    if not page.live or page.live_revision_id is None:
+        return
+    live = page.live_revision.as_object()
+    live.live_revision_id = page.live_revision_id
+    live.last_published_at = page.last_published_at
+    live.has_unpublished_changes = True
+    live.save(clean=False)
