@@ -145,15 +145,6 @@ class SearchPageTests(TestCase):
         self.assertEqual(
             self.client.get(search_url("hi") + "autocomplete/", {"q": "!!"}).json(), {"results": []}
         )
-<<<<<<< HEAD
-=======
-
-
-def compile_catalogs():
-    """The .mo files are build output (not in git): `make test` compiles them
-    first; compile here too so this module also runs alone."""
-    call_command("compilemessages", ignore_patterns=[".venv", "node_modules"], verbosity=0)
->>>>>>> test-helpers
 
 
 def closed_port() -> int:

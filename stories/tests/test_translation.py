@@ -34,23 +34,11 @@ def story():
 
 @pytest.fixture
 def hindi_story(story):
-<<<<<<< HEAD
-    hindi = locale("hi")
-    TranslationCreator(user=None, target_locales=[hindi]).create_translations(story)
-    translate_strings(
-        Sector.objects.get(slug="handloom", locale=story.locale),
-        hindi,
-        {"Handloom and textiles": "हथकरघा और वस्त्र"},
-    )
-    publish_translation(story.sector, hindi)
-    translate_strings(story, hindi, {
-=======
     # The editor's "Translate" action makes a draft Hindi copy (and Hindi
     # copies of its snippets); the translator then translates and publishes.
     start_translation(story, "hi")
     translate(story.sector, "hi", strings={"Handloom and textiles": "हथकरघा और वस्त्र"})
     return translate(story, "hi", strings={
->>>>>>> test-helpers
         "Banarasi silk weavers sell on GeM": "बनारसी रेशम बुनकर जीईएम पर बेचते हैं",
         "The workshop trained 120 weavers.": "कार्यशाला में 120 बुनकरों को प्रशिक्षित किया गया।",
     })  # fmt: skip
