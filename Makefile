@@ -6,7 +6,7 @@ MANAGE := $(PY) manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint system-deps venv dev-venv demo worker bench clean assets
+.PHONY: run test lint system-deps venv dev-venv demo worker bench clean assets build
 
 system-deps:
 	@bash scripts/system-deps.sh
@@ -30,9 +30,17 @@ venv: $(VENV)/.runtime
 dev-venv: $(VENV)/.dev node_modules/.installed
 
 # Compiled catalogs (*.mo) and font subsets are built, never committed.
-assets: venv
+# No venv prerequisite: a deploy brings its own virtualenv (PY=...).
+assets:
 	$(MANAGE) compilemessages --ignore=.venv --ignore=node_modules --ignore=var --ignore=languages -v 0
 	$(MANAGE) subset_fonts
+
+# A release: what a deploy runs once per release, before migrate and the new
+# processes. Static files land in STATIC_ROOT hashed and compressed, as the
+# production settings serve them (so those settings, and their SECRET_KEY and
+# SITE_URL, are needed; no database is).
+build: assets
+	$(MANAGE) collectstatic --noinput -v 0 --settings=cms.settings.production
 
 demo: system-deps venv assets
 	$(MANAGE) migrate --noinput
