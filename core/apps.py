@@ -1,6 +1,21 @@
-from django.apps import AppConfig
+from django.apps import AppConfig, apps
+from django.core.management import call_command
+from django.db.models.signals import post_migrate
+
+
+def after_migrate(sender, using, verbosity=1, **kwargs):
+    """Every `migrate` leaves a deployment ready to serve: the database cache
+    table exists when the settings use one (production without REDIS_URL)."""
+    call_command("createcachetable", database=using, verbosity=0)
 
 
 class CoreConfig(AppConfig):
     name = "core"
     verbose_name = "Shared page plumbing"
+
+    def ready(self):
+        from . import checks  # noqa: F401 - registers the system checks
+
+        post_migrate.connect(
+            after_migrate, sender=apps.get_app_config("wagtailcore"), dispatch_uid="core.after_migrate"
+        )

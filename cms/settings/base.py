@@ -200,6 +200,8 @@ if os.environ.get("REDIS_URL"):
         "BACKEND": "django.core.cache.backends.redis.RedisCache",
         "LOCATION": os.environ["REDIS_URL"],
     }
+# Production settings require a cache shared by every process (core.checks).
+SHARED_CACHE_REQUIRED = False
 
 # Full-page cache for anonymous readers (publiccache); 0 turns it off.
 PUBLIC_PAGE_CACHE_SECONDS = int(os.environ.get("PUBLIC_PAGE_CACHE_SECONDS", "300"))

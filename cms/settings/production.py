@@ -43,3 +43,20 @@ MIDDLEWARE.insert(  # noqa: F405
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "core.staticfiles.CompressedManifestStaticFilesStorage"
 }
+
+# --- Shared state: never a per-process cache ---------------------------------------
+# Page cache, data cache, API ETags and rate limits live in the default cache.
+# With REDIS_URL it is Redis (base.py). Without it, a table in the database
+# (core.cache_backends: Django's DatabaseCache with an atomic incr), made by
+# `migrate`: every process on the machine, and every machine on the same
+# database, sees one cache. `manage.py check` refuses a local-memory cache here.
+if CACHES["default"]["BACKEND"] == "django.core.cache.backends.locmem.LocMemCache":  # noqa: F405
+    CACHES = {
+        "default": {
+            "BACKEND": "core.cache_backends.DatabaseCache",
+            "LOCATION": "odop_cache",
+            # A cached page is ~15 KB; 20,000 entries stay under ~300 MB.
+            "OPTIONS": {"MAX_ENTRIES": 20_000, "CULL_FREQUENCY": 4},
+        }
+    }
+SHARED_CACHE_REQUIRED = True
