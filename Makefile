@@ -42,6 +42,9 @@ assets:
 build: assets
 	$(MANAGE) collectstatic --noinput -v 0 --settings=cms.settings.production
 
+# The demo names itself by the address it is served on (core.site).
+demo run worker: export SITE_URL ?= http://$(HOST):$(PORT)
+
 demo: system-deps venv assets
 	$(MANAGE) migrate --noinput
 	$(MANAGE) setup_roles --demo-users
@@ -75,7 +78,7 @@ test: system-deps dev-venv assets
 	DJANGO_SETTINGS_MODULE=cms.settings.test $(MANAGE) makemigrations --check --dry-run
 	@# Deploy checks on production settings, with a throwaway key for this one run.
 	SECRET_KEY="$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(50))')" ALLOWED_HOSTS=odop.example.gov.in \
-	  $(MANAGE) check --deploy --fail-level WARNING --settings=cms.settings.production
+	  SITE_URL=https://odop.example.gov.in $(MANAGE) check --deploy --fail-level WARNING --settings=cms.settings.production
 	$(VENV)/bin/pytest
 
 bench: venv

@@ -51,6 +51,7 @@ def test_deploy_check_passes_with_a_real_secret_key():
     result = manage(
         "check", "--deploy", "--fail-level", "WARNING",
         SECRET_KEY=secrets.token_urlsafe(50), ALLOWED_HOSTS="odop.example.gov.in",
+        SITE_URL="https://odop.example.gov.in",
     )  # fmt: skip
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
@@ -59,7 +60,7 @@ def test_deploy_check_passes_with_a_real_secret_key():
 def production_setting(expression: str, **env: str) -> str:
     result = manage(
         "shell", "-c", f"from django.conf import settings; print({expression})",
-        SECRET_KEY=secrets.token_urlsafe(50), **env,
+        SECRET_KEY=secrets.token_urlsafe(50), SITE_URL="https://odop.example.gov.in", **env,
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
     return result.stdout.strip().splitlines()[-1]
@@ -88,3 +89,33 @@ def test_check_refuses_a_per_process_cache_where_state_must_be_shared(settings, 
     settings.CACHES = {"default": {"BACKEND": backend}}
     with pytest.raises(SystemCheckError, match="core.E001"):
         call_command("check")
+
+
+def test_production_settings_refuse_to_start_without_a_site_url():
+    result = manage("check", SECRET_KEY=secrets.token_urlsafe(50))
+    assert result.returncode != 0
+    assert "SITE_URL must be set in the environment" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("site_url", "problem"),
+    [
+        ("odop.example.gov.in", "must start with https:// or http://"),
+        ("https://odop.example.gov.in/odop/", "without a path"),
+        ("https://odop.example.gov.in:8443", "https on port 443 only"),
+        ("http://odop.example.gov.in:443", "https on port 443 only"),
+    ],
+)
+def test_deploy_check_names_a_site_url_a_wagtail_site_cannot_hold(site_url, problem):
+    result = manage("check", "--deploy", SECRET_KEY=secrets.token_urlsafe(50), SITE_URL=site_url)
+    assert result.returncode != 0
+    assert "core.E002" in result.stderr and problem in result.stderr
+
+
+def test_deploy_check_warns_about_a_plain_http_site_url():
+    result = manage(
+        "check", "--deploy", "--fail-level", "WARNING",
+        SECRET_KEY=secrets.token_urlsafe(50), ALLOWED_HOSTS="odop.example.gov.in", SITE_URL="http://odop.example.gov.in",
+    )  # fmt: skip
+    assert result.returncode != 0
+    assert "core.W003" in result.stderr

@@ -226,7 +226,11 @@ if os.environ.get("FRONTEND_CACHE_PURGE_URL"):
 
 # --- Wagtail -------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "ODOP Success Stories"
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# The public origin readers use (scheme, host, port; no path), e.g.
+# https://odop.example.gov.in. Every absolute URL is built from it (core.site),
+# and `migrate` writes it into the Wagtail Site record.
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+WAGTAILADMIN_BASE_URL = SITE_URL
 # Embedded default (SQLite FTS5 with an Indic tokenizer, or PostgreSQL "simple"),
 # or Elasticsearch/OpenSearch when SEARCH_URL is set: see search/conf.py.
 WAGTAILSEARCH_BACKENDS = search_backends(os.environ)

@@ -21,6 +21,14 @@ if (
         "python -c 'import secrets; print(secrets.token_urlsafe(50))'"
     )
 
+# --- One site URL ----------------------------------------------------------------
+# Every absolute URL is built from SITE_URL (core.site); no development default here.
+if not os.environ.get("SITE_URL"):  # noqa: F405
+    raise ImproperlyConfigured(
+        "SITE_URL must be set in the environment for production settings: the public origin "
+        "readers use, e.g. https://odop.example.gov.in"
+    )
+
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)  # noqa: F405
 # Load balancers and systemd probe the health endpoint over plain HTTP.

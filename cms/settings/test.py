@@ -7,7 +7,9 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 # CACHES from base.py: local memory, or Redis when REDIS_URL is set (the third run of .ci/run).
 MEDIA_ROOT = VAR_DIR / "test-media"  # noqa: F405
-WAGTAILADMIN_BASE_URL = "http://testserver"
+# The Wagtail Site the migrations make (localhost, port 80): URLs read the same either way.
+SITE_URL = "http://localhost"
+WAGTAILADMIN_BASE_URL = SITE_URL
 # Publishing renders three PDFs; only the printing tests need that (they turn it on).
 PRINT_RENDER_ON_PUBLISH = False
 # The anonymous page cache is off in tests; publiccache's own tests turn it on.

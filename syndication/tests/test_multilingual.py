@@ -108,7 +108,7 @@ class MultilingualTests(TestCase):
             self.assertIn("<h2>", entry.content[0].value)
             self.assertTrue(entry.id.startswith("tag:pib.gov.in,2024:odop/story/"))
             self.assertTrue(entry.enclosures[0].type.startswith("image/"))
-            self.assertTrue(entry.link.startswith(f"http://testserver/{lang}/"))
+            self.assertTrue(entry.link.startswith(f"http://localhost/{lang}/"))
 
     def test_feed_filters_by_state_sector_district_and_product(self):
         def count(query):
