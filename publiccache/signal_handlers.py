@@ -33,7 +33,11 @@ def purge_frontend_cache(page) -> None:
 
 
 def on_page_changed(sender, instance, **kwargs):
+    # Now, so this process sees the change at once; and again after the
+    # commit, so that a page another worker rendered from the old rows in
+    # between (and stored under the new generation) is forgotten too.
     invalidate_all_pages()
+    transaction.on_commit(invalidate_all_pages)
     transaction.on_commit(lambda: purge_frontend_cache(instance))
 
 
