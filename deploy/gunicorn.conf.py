@@ -46,4 +46,5 @@ forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1,::1")
 accesslog = "-"
 errorlog = "-"
 loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
-access_log_format = '%(h)s "%(r)s" %(s)s %(b)s %(M)sms "%(a)s"'
+# <worker pid> first: which worker answered (the production smoke test reads it).
+access_log_format = '%(p)s %(h)s "%(r)s" %(s)s %(b)s %(M)sms "%(a)s"'
