@@ -6,7 +6,7 @@ MANAGE := $(PY) manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint system-deps venv dev-venv demo worker bench clean assets build
+.PHONY: run test lint system-deps venv dev-venv demo worker scheduler bench clean assets build
 
 system-deps:
 	@bash scripts/system-deps.sh
@@ -32,7 +32,7 @@ dev-venv: $(VENV)/.dev node_modules/.installed
 # Compiled catalogs (*.mo) and font subsets are built, never committed.
 # No venv prerequisite: a deploy brings its own virtualenv (PY=...).
 assets:
-	$(MANAGE) compilemessages --ignore=.venv --ignore=node_modules --ignore=var --ignore=languages -v 0
+	$(MANAGE) compilemessages --ignore=.venv --ignore=node_modules --ignore=var -v 0
 	$(MANAGE) subset_fonts
 
 # A release: what a deploy runs once per release, before migrate and the new
@@ -43,7 +43,7 @@ build: assets
 	$(MANAGE) collectstatic --noinput -v 0 --settings=cms.settings.production
 
 # The demo names itself by the address it is served on (core.site).
-demo run worker: export SITE_URL ?= http://$(HOST):$(PORT)
+demo run worker scheduler: export SITE_URL ?= http://$(HOST):$(PORT)
 
 demo: system-deps venv assets
 	$(MANAGE) migrate --noinput
@@ -57,13 +57,18 @@ run: demo
 	@echo "  Admin:  http://$(HOST):$(PORT)/admin/   (demo login: admin / odop-demo-admin)"
 	@echo "  Roles:  editor, moderator, translator-<code>, reviewer-<code>  (password: odop-demo-translate)"
 	@echo "  Worker: started alongside (python manage.py db_worker)"
+	@echo "  Scheduler: publish_scheduled every minute (python manage.py run_scheduler)"
 	@echo ""
 	@trap 'kill 0' INT TERM EXIT; \
 	  $(MANAGE) db_worker --queue-name '*' & \
+	  $(MANAGE) run_scheduler & \
 	  $(MANAGE) runserver $(HOST):$(PORT)
 
 worker: venv
 	$(MANAGE) db_worker --queue-name '*'
+
+scheduler: venv
+	$(MANAGE) run_scheduler
 
 lint: dev-venv
 	$(VENV)/bin/ruff check .

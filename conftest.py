@@ -9,6 +9,18 @@ from tests.browser import CHROMIUM, CHROMIUM_ARGS, chromium_available
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
+def pytest_sessionstart(session):
+    """Compile the catalogs in locale/ that are missing or older than their .po.
+    They are build output (`make assets`), not in git; without them Django
+    would refuse the URL prefixes of the languages it ships no catalog for.
+    Once per run, in the controller (not in each xdist worker)."""
+    if hasattr(session.config, "workerinput"):
+        return
+    from django.core.management import call_command
+
+    call_command("compilemessages", ignore_patterns=[".venv", "node_modules", "var"], verbosity=0)
+
+
 @pytest.fixture(autouse=True)
 def _media_root(settings, tmp_path):
     """Each test writes images and files into its own folder."""

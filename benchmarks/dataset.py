@@ -29,8 +29,8 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Locale, Page
 
-from demo import data as demo_data
 from demo import services as demo
+from demo.content import load_content
 from demo.images import poster_image
 from stories.models import ReleaseIdSequence, Seller, StoryIndexPage, StoryTag, SuccessStoryPage
 
@@ -157,18 +157,18 @@ def _spec(context: _Context, n: int) -> dict:
 def _texts(spec: dict, code: str) -> dict:
     """Headline, summary and body text in `code` (demo translations where known)."""
     product, district, state = spec["product"].name, spec["district"].name, spec["state"].name
-    if code in demo_data.STORY_LOCALES:
-        at = demo_data.STORY_LOCALES.index(code)
+    content = load_content()
+    if code in content.story_languages:
         names = {
-            "product": demo_data.NAMES[product][at],
-            "district": demo_data.NAMES[district][at],
-            "state": demo_data.NAMES[state][at],
+            "product": content.taxonomy.names[product][code],
+            "district": content.taxonomy.names[district][code],
+            "state": content.taxonomy.names[state][code],
         }
         return {
-            "title": f"{demo_data.TEMPLATES['headline'][at].format(**names)} ({spec['n'] + 1})",
-            "summary": demo_data.TEMPLATES["summary"][at].format(**names),
-            "paragraph": demo_data.TEMPLATES["pending"][at],
-            "phrase": lambda text: demo_data.PHRASES[text][at],
+            "title": f"{content.sentences['generic_headline'][code].format(**names)} ({spec['n'] + 1})",
+            "summary": content.sentences["generic_summary"][code].format(**names),
+            "paragraph": content.sentences["pending"][code],
+            "phrase": lambda text: content.phrases[text][code],
         }
     return {
         "title": f"{product}, {district}: new markets through ODOP ({spec['n'] + 1})",

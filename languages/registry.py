@@ -3,8 +3,8 @@
 India's Eighth Schedule languages plus English. Every other part of the
 project (settings, templates, PDFs, search analyzers, the API) reads language
 facts from here. Names and direction come from CLDR through Babel; only what
-CLDR does not say for our purpose (the script we publish in and the Noto face
-that sets it) is written by hand.
+CLDR does not say for our purpose (the script we publish in, the Noto face
+that sets it and the characters the web font subsets keep) is written by hand.
 
 This module must stay importable from settings: it imports Babel only.
 """
@@ -53,22 +53,41 @@ def _cldr_locale(identifier: str) -> BabelLocale:
     return BabelLocale.parse(identifier)
 
 
-# Noto families, one per script. fonts-noto-core (Debian) ships all of them.
-NOTO = {
-    "Latn": "Noto Sans",
-    "Deva": "Noto Sans Devanagari",
-    "Beng": "Noto Sans Bengali",
-    "Gujr": "Noto Sans Gujarati",
-    "Guru": "Noto Sans Gurmukhi",
-    "Orya": "Noto Sans Oriya",
-    "Taml": "Noto Sans Tamil",
-    "Telu": "Noto Sans Telugu",
-    "Knda": "Noto Sans Kannada",
-    "Mlym": "Noto Sans Malayalam",
-    "Olck": "Noto Sans Ol Chiki",
-    "Mtei": "Noto Sans Meetei Mayek",
-    "Aran": "Noto Nastaliq Urdu",  # Nastaliq style of the Arabic script
-    "Arab": "Noto Naskh Arabic",
+@dataclass(frozen=True)
+class Script:
+    code: str  # ISO 15924
+    font_family: str  # Noto face that sets it, on the web and in print
+    unicode_range: str  # CSS unicode-range of what our pages set in it (web font subsets)
+
+    @property
+    def font_file_stem(self) -> str:
+        """The face's file name in fonts-noto-core, less "-Regular.ttf": NotoSansDevanagari."""
+        return self.font_family.replace(" ", "")
+
+
+_INDIC_COMMON = "U+0951-0952, U+0964-0965, U+200C-200D, U+20B9, U+25CC"
+_ARABIC = "U+0600-06FF, U+0750-077F, U+08A0-08FF, U+200C-200F, U+2066-2069, U+FB50-FDFF, U+FE70-FEFC"
+_LATIN = "U+0000-00FF, U+0131, U+0152-0153, U+02C6, U+02DA, U+02DC, U+2000-206F, U+20AC, U+2122, U+2212"
+
+# One Noto family per script. fonts-noto-core (Debian) ships all of them.
+SCRIPTS: dict[str, Script] = {
+    script.code: script
+    for script in (
+        Script("Latn", "Noto Sans", _LATIN),
+        Script("Deva", "Noto Sans Devanagari", f"U+0900-097F, U+1CD0-1CF9, U+A8E0-A8FF, {_INDIC_COMMON}"),
+        Script("Beng", "Noto Sans Bengali", f"U+0980-09FE, {_INDIC_COMMON}"),
+        Script("Gujr", "Noto Sans Gujarati", f"U+0A80-0AFF, {_INDIC_COMMON}"),
+        Script("Guru", "Noto Sans Gurmukhi", f"U+0A00-0A7F, {_INDIC_COMMON}"),
+        Script("Orya", "Noto Sans Oriya", f"U+0B00-0B7F, {_INDIC_COMMON}"),
+        Script("Taml", "Noto Sans Tamil", f"U+0B82-0BFA, {_INDIC_COMMON}"),
+        Script("Telu", "Noto Sans Telugu", f"U+0C00-0C7F, {_INDIC_COMMON}"),
+        Script("Knda", "Noto Sans Kannada", f"U+0C80-0CF3, {_INDIC_COMMON}"),
+        Script("Mlym", "Noto Sans Malayalam", f"U+0D00-0D7F, {_INDIC_COMMON}"),
+        Script("Olck", "Noto Sans Ol Chiki", "U+1C50-1C7F, U+200C-200D, U+25CC"),
+        Script("Mtei", "Noto Sans Meetei Mayek", "U+AAE0-AAFF, U+ABC0-ABFF, U+25CC"),
+        Script("Aran", "Noto Nastaliq Urdu", _ARABIC),  # Nastaliq style of the Arabic script
+        Script("Arab", "Noto Naskh Arabic", _ARABIC),
+    )
 }
 
 
@@ -78,7 +97,7 @@ def _lang(code: str, script: str, babel_locale: str | None = None) -> Language:
         code=code,
         bcp47=code,
         script=script,
-        font_family=NOTO[script],
+        font_family=SCRIPTS[script].font_family,
         babel_locale=babel_locale,
     )
 
@@ -118,9 +137,7 @@ LANGUAGES: tuple[Language, ...] = (
 
 BY_CODE: dict[str, Language] = {language.code: language for language in LANGUAGES}
 ALL_CODES: tuple[str, ...] = tuple(BY_CODE)
-RTL_CODES: frozenset[str] = frozenset(
-    language.code for language in LANGUAGES if language.bidi
-)
+RTL_CODES: frozenset[str] = frozenset(language.code for language in LANGUAGES if language.bidi)
 DEFAULT_CODE = "en"
 
 

@@ -11,6 +11,7 @@ from wagtail.signals import page_published, page_unpublished
 
 from stories.models import SuccessStoryPage
 
+from . import conf
 from .models import StoryPdf
 
 logger = logging.getLogger(__name__)
@@ -18,11 +19,9 @@ logger = logging.getLogger(__name__)
 
 @receiver(page_published, sender=SuccessStoryPage)
 def queue_pdfs_on_publish(sender, instance, revision, **kwargs):
-    from django.conf import settings
-
     from .tasks import enqueue_story_pdfs
 
-    if not getattr(settings, "PRINT_RENDER_ON_PUBLISH", True):
+    if not conf.render_on_publish():
         return
 
     page_id, revision_id = instance.pk, revision.pk if revision else None

@@ -1,5 +1,8 @@
-"""Forget cached pages when a page or one of its translations is published
-or unpublished, here and (when configured) in the CDN."""
+"""Ask the CDN to forget a page when it or one of its translations is
+published, unpublished or released from embargo, after the transaction
+commits. (This process and every other forget the page at once: pages are
+cached under the content generation, which stories moves on every change;
+see core.cache.)"""
 
 from __future__ import annotations
 
@@ -9,7 +12,7 @@ from django.conf import settings
 from django.db import transaction
 from wagtail.signals import page_published, page_unpublished
 
-from .services import invalidate_all_pages
+from stories.signals import story_released
 
 logger = logging.getLogger(__name__)
 
@@ -17,7 +20,7 @@ logger = logging.getLogger(__name__)
 def purge_frontend_cache(page) -> None:
     """Ask the CDN to drop the page, its translations and its ancestors
     (the index and home page list it)."""
-    if not getattr(settings, "WAGTAILFRONTENDCACHE", None):
+    if not settings.WAGTAILFRONTENDCACHE:
         return
     from wagtail.contrib.frontend_cache.utils import PurgeBatch
 
@@ -33,14 +36,10 @@ def purge_frontend_cache(page) -> None:
 
 
 def on_page_changed(sender, instance, **kwargs):
-    # Now, so this process sees the change at once; and again after the
-    # commit, so that a page another worker rendered from the old rows in
-    # between (and stored under the new generation) is forgotten too.
-    invalidate_all_pages()
-    transaction.on_commit(invalidate_all_pages)
     transaction.on_commit(lambda: purge_frontend_cache(instance))
 
 
 def register() -> None:
     page_published.connect(on_page_changed, dispatch_uid="publiccache_published")
     page_unpublished.connect(on_page_changed, dispatch_uid="publiccache_unpublished")
+    story_released.connect(on_page_changed, dispatch_uid="publiccache_released")

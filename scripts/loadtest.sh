@@ -22,7 +22,7 @@ case "$DATABASE_URL" in sqlite*) rm -f "$WORK"/db.sqlite3*;; esac
 export TASKS_BACKEND="django_tasks.backends.immediate.ImmediateBackend"
 
 $PY manage.py migrate --noinput -v 0
-$PY manage.py compilemessages --ignore=.venv --ignore=node_modules --ignore=var --ignore=languages -v 0
+$PY manage.py compilemessages --ignore=.venv --ignore=node_modules --ignore=var -v 0
 $PY manage.py subset_fonts >/dev/null
 $PY manage.py collectstatic --noinput -v 0
 STORY="$($PY manage.py loadtest_content --language "$LANGUAGE" | tail -1)"

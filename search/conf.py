@@ -1,22 +1,21 @@
-"""Which search backend runs, read from the environment by settings.
+"""The WAGTAILSEARCH_BACKENDS setting, built from values settings read.
 
-- No ``SEARCH_URL``: the embedded default, ``search.backends.database``
-  (SQLite FTS5 with the Indic tokenizer, or PostgreSQL with the ``simple``
-  text search configuration).
-- ``SEARCH_URL=https://user:pass@es1:9200,https://es2:9200`` (or
-  ``ELASTICSEARCH_URL``): Elasticsearch 9, or OpenSearch 3 when
-  ``SEARCH_ENGINE=opensearch`` or the URL scheme is ``opensearch://`` /
-  ``opensearchs://`` (read as http/https).
-- ``SEARCH_INDEX_PREFIX`` (default ``odop_``) prefixes the index names, so
-  several sites or a staging copy can share one cluster.
-- ``SEARCH_TIMEOUT`` seconds (default 5) bounds each request to the cluster.
+``cms/settings/base.py`` reads the environment and passes what it found:
+
+- no URLs (``SEARCH_URL`` / ``ELASTICSEARCH_URL`` unset): the embedded
+  default, ``search.backends.database`` (SQLite FTS5 with the Indic
+  tokenizer, or PostgreSQL with the ``simple`` text search configuration);
+- ``urls="https://user:pass@es1:9200,https://es2:9200"``: Elasticsearch 9, or
+  OpenSearch 3 when ``engine="opensearch"`` or the URL scheme is
+  ``opensearch://`` / ``opensearchs://`` (read as http/https);
+- ``index_prefix`` prefixes the index names, so several sites or a staging
+  copy can share one cluster; ``timeout`` seconds bounds each request.
 
 This module imports nothing from Django models: settings import it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from urllib.parse import urlsplit, urlunsplit
 
 ENGINES = {
@@ -34,8 +33,8 @@ def _split_urls(value: str) -> list[str]:
     return [url.strip() for url in value.split(",") if url.strip()]
 
 
-def _engine_and_urls(environ: Mapping[str, str], urls: list[str]) -> tuple[str, list[str]]:
-    engine = environ.get("SEARCH_ENGINE", "").strip().lower()
+def _engine_and_urls(engine: str, urls: list[str]) -> tuple[str, list[str]]:
+    engine = engine.strip().lower()
     plain_urls = []
     for url in urls:
         parts = urlsplit(url)
@@ -53,10 +52,9 @@ def _engine_and_urls(environ: Mapping[str, str], urls: list[str]) -> tuple[str, 
     return engine, plain_urls
 
 
-def search_backends(environ: Mapping[str, str]) -> dict:
-    """The WAGTAILSEARCH_BACKENDS setting for this environment."""
-    url_value = environ.get("SEARCH_URL") or environ.get("ELASTICSEARCH_URL") or ""
-    urls = _split_urls(url_value)
+def search_backends(*, urls: str, engine: str, index_prefix: str, timeout: int) -> dict:
+    """The WAGTAILSEARCH_BACKENDS setting; `urls` is comma-separated, empty for the database."""
+    urls = _split_urls(urls)
     if not urls:
         return {
             "default": {
@@ -65,13 +63,13 @@ def search_backends(environ: Mapping[str, str]) -> dict:
                 "SEARCH_CONFIG": "simple",
             }
         }
-    engine, urls = _engine_and_urls(environ, urls)
+    engine, urls = _engine_and_urls(engine, urls)
     return {
         "default": {
             "BACKEND": ENGINES[engine],
             "URLS": urls,
-            "INDEX_PREFIX": environ.get("SEARCH_INDEX_PREFIX", "odop_"),
-            "TIMEOUT": int(environ.get("SEARCH_TIMEOUT", "5")),
+            "INDEX_PREFIX": index_prefix,
+            "TIMEOUT": timeout,
             # Fail fast: the search page shows "search unavailable" (503) at once.
             "OPTIONS": {"max_retries": 0},
             "ATOMIC_REBUILD": True,

@@ -12,6 +12,7 @@ import logging
 import re
 from typing import Any
 
+from django.conf import settings
 from django.http import Http404, HttpResponse, JsonResponse
 from django.utils import timezone
 from django.views.decorators.gzip import gzip_page
@@ -26,7 +27,7 @@ from pydantic import Field, field_validator
 from core.site import absolute_url
 
 from . import conf, cursors, services, throttle
-from .conditional import etag_for, not_modified, remember, remembered_not_modified, set_validators
+from .conditional import conditional_response, etag_for, remember, remembered_response, set_validators
 from .grants import languages_for, story_query
 from .models import ApiKey, Partner
 from .ninjs import serialize_items
@@ -37,6 +38,8 @@ from .selectors import ItemKey, StoryQuery, fetched_by_partner, item_keys, partn
 logger = logging.getLogger(__name__)
 
 CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Most items on one page, whatever `limit` or SYNDICATION_PAGE_SIZE ask for (the OpenAPI schema says so).
+MAX_PAGE_SIZE = 100
 
 
 class BearerKey(HttpBearer):
@@ -111,7 +114,10 @@ def _unauthenticated(request, exc):
 @api.exception_handler(NinjaValidationError)
 def _invalid(request, exc: NinjaValidationError):
     errors = [
-        {"parameter": ".".join(str(part) for part in error.get("loc", [])[1:]), "message": error.get("msg", "")}
+        {
+            "parameter": ".".join(str(part) for part in error.get("loc", [])[1:]),
+            "message": error.get("msg", ""),
+        }
         for error in exc.errors
     ]
     detail = "; ".join(f"{error['parameter']}: {error['message']}" for error in errors) or "Invalid request."
@@ -154,7 +160,7 @@ class StoryFilters(Schema):
     since: str | None = Field(None, description="RFC 3339 date-time: only items with a later versionCreated.")
     q: str | None = Field(None, description="Words in the headline or summary.")
     cursor: str | None = Field(None, description="Opaque cursor from the previous page's `cursor`.")
-    limit: int | None = Field(None, ge=1, le=100, description="Items per page (default 50).")
+    limit: int | None = Field(None, ge=1, le=MAX_PAGE_SIZE, description="Items per page (default 50).")
 
 
 class StoryLanguage(Schema):
@@ -206,7 +212,9 @@ def _release_id(value: str) -> int:
 def _log_fetches_after_response(response: HttpResponse, *, partner_id: int, keys: list[ItemKey]) -> None:
     """Write the pickup log once the response is sent (response.close())."""
     fetches = [
-        services.Fetch(page_id=key.page_id, release_id=key.release_id, language=key.language, version=key.version)
+        services.Fetch(
+            page_id=key.page_id, release_id=key.release_id, language=key.language, version=key.version
+        )
         for key in keys
     ]
     if not fetches:
@@ -222,26 +230,14 @@ def _log_fetches_after_response(response: HttpResponse, *, partner_id: int, keys
     response._resource_closers.append(write)
 
 
-def _not_modified_response(*, etag: str, last_modified) -> HttpResponse:
-    response = HttpResponse(status=304)
-    set_validators(response, etag=etag, last_modified=last_modified)
-    return response
-
-
 def _remembered(request) -> HttpResponse | None:
     """304 straight away when this partner polled this URL and nothing was published since."""
-    remembered = remembered_not_modified(request, partner_id=request.auth.partner_id)
-    if remembered is None:
-        return None
-    etag, last_modified = remembered
-    return _not_modified_response(etag=etag, last_modified=last_modified)
+    return remembered_response(request, partner_id=request.auth.partner_id)
 
 
 def _conditional(request, *, etag: str, last_modified) -> HttpResponse | None:
     remember(request, partner_id=request.auth.partner_id, etag=etag, last_modified=last_modified)
-    if not_modified(request, etag=etag, last_modified=last_modified):
-        return _not_modified_response(etag=etag, last_modified=last_modified)
-    return None
+    return conditional_response(request, etag=etag, last_modified=last_modified)
 
 
 def _json(data: dict, *, etag: str, last_modified) -> JsonResponse:
@@ -266,18 +262,25 @@ def list_stories(request, filters: Query[StoryFilters]):
     partner = _partner(request)
     params = filters.dict()
     query = story_query(partner, params)
-    fingerprint = cursors.filters_fingerprint({k: v for k, v in params.items() if k not in {"cursor", "limit"}})
+    fingerprint = cursors.filters_fingerprint(
+        {k: v for k, v in params.items() if k not in {"cursor", "limit"}}
+    )
     after = None
     if params.get("cursor"):
         try:
             after = cursors.decode(params["cursor"], fingerprint=fingerprint)
         except cursors.BadCursor as bad:
             raise Problem(400, f"cursor: {bad}") from None
-    limit = params.get("limit") or min(conf.get("SYNDICATION_PAGE_SIZE"), 100)
+    limit = params.get("limit") or min(settings.SYNDICATION_PAGE_SIZE, MAX_PAGE_SIZE)
     keys, has_more = item_keys(query, after=after, limit=limit)
 
     etag = etag_for(
-        partner.pk, query.include_embargoed, fingerprint, params.get("cursor"), limit, has_more,
+        partner.pk,
+        query.include_embargoed,
+        fingerprint,
+        params.get("cursor"),
+        limit,
+        has_more,
         [(k.page_id, k.version, k.visible_at, k.embargo_until, k.canceled is not None) for k in keys],
     )
     last_modified = max((key.visible_at for key in keys), default=None)
@@ -295,7 +298,9 @@ def list_stories(request, filters: Query[StoryFilters]):
         next_params["cursor"] = next_cursor
         next_url = absolute_url(f"{request.path}?{next_params.urlencode()}")
     items = serialize_items(keys, request=request)
-    response = _json({"items": items, "next": next_url, "cursor": next_cursor}, etag=etag, last_modified=last_modified)
+    response = _json(
+        {"items": items, "next": next_url, "cursor": next_cursor}, etag=etag, last_modified=last_modified
+    )
     _log_fetches_after_response(response, partner_id=partner.pk, keys=keys)
     return response
 
@@ -343,7 +348,9 @@ def get_story(request, release_id: str, params: Query[StoryLanguage]):
         return quick
     key = _story_key(request, release_id, params.lang)
     partner = _partner(request)
-    etag = etag_for(partner.pk, key.page_id, key.version, key.visible_at, key.embargo_until, key.canceled is not None)
+    etag = etag_for(
+        partner.pk, key.page_id, key.version, key.visible_at, key.embargo_until, key.canceled is not None
+    )
     if cached := _conditional(request, etag=etag, last_modified=key.visible_at):
         return cached
     items = serialize_items([key], request=request)
@@ -361,7 +368,10 @@ def get_story(request, release_id: str, params: Query[StoryLanguage]):
     summary="Report that you printed a story (multipart form, optional scan)",
 )
 def report_pickup(
-    request, release_id: str, data: Form[PickupIn], scan: UploadedFile | None = File(None)  # noqa: B008
+    request,
+    release_id: str,
+    data: Form[PickupIn],
+    scan: UploadedFile | None = File(None),  # noqa: B008
 ):
     key = _story_key(request, release_id, data.lang)
     if key.canceled is not None:
@@ -380,13 +390,16 @@ def report_pickup(
         page_number=data.page,
         scan=scan,
     )
-    return Status(201, {
-        "id": record.pk,
-        "release_id": record.release_id,
-        "language": record.language,
-        "paper_name": record.paper_name,
-        "edition": record.edition,
-        "date": record.printed_on,
-        "page": record.page_number,
-        "scan": bool(record.scan),
-    })
+    return Status(
+        201,
+        {
+            "id": record.pk,
+            "release_id": record.release_id,
+            "language": record.language,
+            "paper_name": record.paper_name,
+            "edition": record.edition,
+            "date": record.printed_on,
+            "page": record.page_number,
+            "scan": bool(record.scan),
+        },
+    )

@@ -6,4 +6,5 @@ class SyndicationConfig(AppConfig):
     verbose_name = "Syndication"
 
     def ready(self):
-        from . import signals  # noqa: F401
+        # Connect the signal handlers and register the system checks.
+        from . import checks, signals  # noqa: F401

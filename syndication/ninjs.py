@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 
+from django.conf import settings
 from django.core.cache import cache
 from django.urls import reverse
 from django.utils import timezone
@@ -18,7 +19,6 @@ from django.utils import timezone
 from core.site import absolute_url, page_url
 from languages import registry
 
-from . import conf
 from .body import RenderedBody, body_images, render_bodies, subheadlines, word_count
 from .conditional import FORMAT_REVISION
 from .renditions import image_renditions, pdf_renditions
@@ -39,14 +39,14 @@ def bcp47(language_code: str) -> str:
 
 
 def item_uri(*, release_id, language: str, page_id: int) -> str:
-    authority = conf.get("SYNDICATION_URI_AUTHORITY")
+    authority = settings.SYNDICATION_URI_AUTHORITY
     if release_id:
         return f"tag:{authority}:odop/story/{release_id}/{language}"
     return f"tag:{authority}:odop/page/{page_id}"
 
 
 def image_uri(image_id: int) -> str:
-    return f"tag:{conf.get('SYNDICATION_URI_AUTHORITY')}:odop/image/{image_id}"
+    return f"tag:{settings.SYNDICATION_URI_AUTHORITY}:odop/image/{image_id}"
 
 
 def api_item_path(*, release_id, language: str) -> str:
@@ -110,7 +110,9 @@ def _places(page, relations: StoryRelations) -> list[dict]:
 def _subjects(page, relations: StoryRelations) -> list[dict]:
     subjects = []
     if page.sector:
-        subjects.append({"name": page.sector.name, "rel": "sector", "literal": f"odop:sector:{page.sector.slug}"})
+        subjects.append(
+            {"name": page.sector.name, "rel": "sector", "literal": f"odop:sector:{page.sector.slug}"}
+        )
     for product in relations.products[page.pk]:
         subjects.append({"name": product.name, "rel": "product", "literal": f"odop:product:{product.key}"})
         if product.has_gi_tag:
@@ -119,7 +121,9 @@ def _subjects(page, relations: StoryRelations) -> list[dict]:
     return subjects
 
 
-def _associations(page, body: RenderedBody, images: dict, relations: StoryRelations, links: Links) -> list[dict]:
+def _associations(
+    page, body: RenderedBody, images: dict, relations: StoryRelations, links: Links
+) -> list[dict]:
     associations = []
     if page.hero_image:
         hero = {
@@ -153,7 +157,9 @@ def _associations(page, body: RenderedBody, images: dict, relations: StoryRelati
             {
                 "name": f"translation-{sibling.language}",
                 "rel": "translation",
-                "uri": item_uri(release_id=page.release_id, language=sibling.language, page_id=sibling.page_id),
+                "uri": item_uri(
+                    release_id=page.release_id, language=sibling.language, page_id=sibling.page_id
+                ),
                 "type": "text",
                 "language": bcp47(sibling.language),
                 "headlines": [{"role": "main", "value": sibling.title}],
@@ -211,8 +217,8 @@ def story_item(
                 "wordCount": word_count(body.text),
             },
         ],
-        "copyrightHolder": conf.get("SYNDICATION_COPYRIGHT_HOLDER"),
-        "usageTerms": conf.get("SYNDICATION_USAGE_TERMS"),
+        "copyrightHolder": settings.SYNDICATION_COPYRIGHT_HOLDER,
+        "usageTerms": settings.SYNDICATION_USAGE_TERMS,
         "altIds": [{"role": "pib-release-id", "value": str(page.release_id)}] if page.release_id else [],
         "renditions": [],
         "places": _places(page, relations),
@@ -243,8 +249,12 @@ def _cache_key(key: ItemKey, links: Links, translations: dict) -> str:
     signature = hashlib.sha256(
         repr(
             (
-                FORMAT_REVISION, key.page_id, key.version, key.visible_at,
-                key.embargo_until, [(s.page_id, s.language, s.title) for s in siblings],
+                FORMAT_REVISION,
+                key.page_id,
+                key.version,
+                key.visible_at,
+                key.embargo_until,
+                [(s.page_id, s.language, s.title) for s in siblings],
             )
         ).encode()
     ).hexdigest()[:40]
@@ -261,7 +271,7 @@ def serialize_items(keys: list[ItemKey], *, request) -> list[dict]:
     links = Links(request)
     live_keys = [key for key in keys if key.canceled is None]
     translations = translation_links(key.translation_key for key in live_keys) if live_keys else {}
-    timeout = conf.get("SYNDICATION_ITEM_CACHE_SECONDS")
+    timeout = settings.SYNDICATION_ITEM_CACHE_SECONDS
     cache_keys = {key.page_id: _cache_key(key, links, translations) for key in live_keys}
     cached = cache.get_many(list(cache_keys.values())) if timeout else {}
     missing = [key.page_id for key in live_keys if cache_keys[key.page_id] not in cached]

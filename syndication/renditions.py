@@ -1,4 +1,4 @@
-"""Rendition links for images and (when the printing app provides them) PDFs.
+"""Rendition links for images and (from the providers settings name) PDFs.
 
 Image renditions are signed URLs to Wagtail's dynamic image view
 (``wagtailimages_serve``): computing one needs no query, and the image file is
@@ -11,12 +11,10 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from django.apps import apps
+from django.conf import settings
 from django.urls import NoReverseMatch
 from django.utils.module_loading import import_string
 from wagtail.images.views.serve import generate_image_url
-
-from . import conf
 
 logger = logging.getLogger(__name__)
 
@@ -26,7 +24,7 @@ PRINT_DPI = 300
 
 
 def print_width_px() -> int:
-    return round(conf.get("SYNDICATION_PRINT_WIDTH_MM") / MM_PER_INCH * PRINT_DPI)
+    return round(settings.SYNDICATION_PRINT_WIDTH_MM / MM_PER_INCH * PRINT_DPI)
 
 
 def _scaled(width: int, height: int, *, max_width: int, max_height: int) -> tuple[int, int]:
@@ -40,8 +38,9 @@ def image_renditions(image, *, absolute: Callable[[str], str]) -> list[dict]:
     web_w, web_h = _scaled(width, height, max_width=WEB_MAX, max_height=WEB_MAX)
     target = print_width_px()
     if width > target:
-        print_spec, (print_w, print_h) = f"width-{target}|format-jpeg|jpegquality-90", _scaled(
-            width, height, max_width=target, max_height=10**6
+        print_spec, (print_w, print_h) = (
+            f"width-{target}|format-jpeg|jpegquality-90",
+            _scaled(width, height, max_width=target, max_height=10**6),
         )
     else:
         print_spec, print_w, print_h = "original|format-jpeg|jpegquality-90", width, height
@@ -70,30 +69,29 @@ def image_renditions(image, *, absolute: Callable[[str], str]) -> list[dict]:
     ]
 
 
-# --- PDFs (from the printing app, when it is there) ---------------------------------
+# --- PDFs (from the apps named in SYNDICATION_PDF_RENDITIONS) ---------------------
 
 
-def _pdf_provider() -> Callable | None:
-    path = conf.get("SYNDICATION_PDF_RENDITIONS")
-    if not path or not apps.is_installed(path.split(".")[0]):
-        return None
-    try:
-        return import_string(path)
-    except ImportError:
-        return None
+def pdf_providers() -> list[Callable]:
+    """The functions named in SYNDICATION_PDF_RENDITIONS, imported strictly:
+    a name that does not import is an error (and a system check, checks.py)."""
+    return [import_string(path) for path in settings.SYNDICATION_PDF_RENDITIONS]
 
 
 def pdf_renditions(pages: list, *, request) -> dict[int, list[dict]]:
     """{page_id: [ninjs rendition dicts]} for the news-box and release PDFs.
 
-    The printing app supplies them by defining the function named in
-    SYNDICATION_PDF_RENDITIONS (default ``printing.syndication.pdf_renditions``),
-    which must answer for all pages in a fixed number of queries. Each
-    rendition is a dict such as {"name": "newsbox-pdf", "href": ...,
-    "contentType": "application/pdf", "sizeInBytes": ...}. Without it, items
-    carry no PDF renditions.
+    Each function named in SYNDICATION_PDF_RENDITIONS, called as
+    ``provider(*, pages, request) -> {page_id: [rendition dicts]}``, must
+    answer for all pages in a fixed number of queries. Each rendition is a
+    dict such as {"name": "newsbox-pdf", "href": ..., "contentType":
+    "application/pdf", "sizeInBytes": ...}. With none named, items carry no
+    PDF renditions.
     """
-    provider = _pdf_provider()
-    if provider is None or not pages:
-        return {}
-    return provider(pages=pages, request=request) or {}
+    renditions: dict[int, list[dict]] = {}
+    if not pages:
+        return renditions
+    for provider in pdf_providers():
+        for page_id, found in (provider(pages=pages, request=request) or {}).items():
+            renditions.setdefault(page_id, []).extend(found)
+    return renditions

@@ -3,9 +3,9 @@ no larger than SYNDICATION_SCAN_MAX_BYTES."""
 
 from __future__ import annotations
 
+from django.conf import settings
 from PIL import Image, UnidentifiedImageError
 
-from . import conf
 from .problems import Problem
 
 IMAGE_FORMATS = {"JPEG", "PNG", "TIFF", "WEBP"}
@@ -36,7 +36,7 @@ def _check_image(upload) -> None:
 
 
 def check_scan(upload) -> None:
-    limit = conf.get("SYNDICATION_SCAN_MAX_BYTES")
+    limit = settings.SYNDICATION_SCAN_MAX_BYTES
     if upload.size > limit:
         raise Problem(413, f"scan: {upload.size} bytes is over the limit of {limit} bytes.")
     upload.seek(0)

@@ -18,7 +18,6 @@ from languages import registry
 from stories.models import SuccessStoryPage
 from taxonomy.models import State
 
-from .conditional import bump_generation
 from .models import ApiKey, CanceledItem, FetchRecord, ItemVersion, Partner, PrintRecord
 
 KEY_PREFIX_LENGTH = 8
@@ -165,7 +164,6 @@ def record_publish(*, page: SuccessStoryPage) -> None:
             # First publish we see: version 1 (pages imported without a publish count as 1 too).
             ItemVersion.objects.create(page_id=page.pk, version=1)
         CanceledItem.objects.filter(page_id=page.pk).delete()
-    bump_generation()
 
 
 def record_cancel(*, page: SuccessStoryPage) -> None:
@@ -183,7 +181,6 @@ def record_cancel(*, page: SuccessStoryPage) -> None:
             "canceled_at": timezone.now(),
         },
     )
-    bump_generation()
 
 
 # --- Pickup log ------------------------------------------------------------------

@@ -1,13 +1,14 @@
 """Keep versions and tombstones in step with Wagtail's publishing."""
 
+from django.db import transaction
 from django.db.models.signals import m2m_changed, post_save, pre_delete
 from django.dispatch import receiver
 from wagtail.signals import page_published, page_unpublished
 
+from core.cache import bump_generation
 from stories.models import SuccessStoryPage
 
 from . import services
-from .conditional import bump_generation
 from .models import Partner
 
 
@@ -30,4 +31,5 @@ def _story_deleted(sender, instance, **kwargs):
 @receiver(post_save, sender=Partner)
 @receiver(m2m_changed, sender=Partner.states.through)
 def _grant_changed(sender, **kwargs):
-    bump_generation()
+    # Remembered 304s were computed under the old grant.
+    transaction.on_commit(bump_generation)

@@ -107,4 +107,4 @@ def test_procfile_runs_web_worker_and_scheduler():
     assert set(processes) == {"web", "worker", "scheduler"}
     assert "gunicorn -c deploy/gunicorn.conf.py" in processes["web"]
     assert "manage.py db_worker" in processes["worker"]
-    assert "manage.py publish_scheduled" in processes["scheduler"]
+    assert "manage.py run_scheduler" in processes["scheduler"]  # publish_scheduled every minute

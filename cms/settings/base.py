@@ -1,7 +1,9 @@
 """Settings shared by every environment.
 
 Every secret and every deployment-specific value is read from the environment
-(see README, "Configuration"). Nothing here reads a database or the network.
+(see README, "Configuration"), here and nowhere else: apps read `settings.X`,
+and every default lives in this module. Nothing here reads a database or the
+network.
 """
 
 import os
@@ -11,11 +13,25 @@ import dj_database_url
 
 from languages import registry as language_registry
 from search.conf import search_backends
-from translations.machine import settings_from_env as machine_translator_from_env
+from translations.machine import machine_translator
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
-VAR_DIR = Path(os.environ.get("VAR_DIR", BASE_DIR / "var"))
+
+
+# --- Reading the environment (only here) ---------------------------------------
+
+
+def env_str(name: str, default: str = "") -> str:
+    return os.environ.get(name, default)
+
+
+def env_int(name: str, default: int) -> int:
+    return int(os.environ.get(name, default))
+
+
+def env_float(name: str, default: float) -> float:
+    return float(os.environ.get(name, default))
 
 
 def env_bool(name: str, default: bool = False) -> bool:
@@ -29,8 +45,9 @@ def env_list(name: str, default: str = "") -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
-SECRET_KEY = os.environ.get("SECRET_KEY", "")
-DEBUG = env_bool("DEBUG", False)
+VAR_DIR = Path(env_str("VAR_DIR", str(BASE_DIR / "var")))
+SECRET_KEY = env_str("SECRET_KEY")
+DEBUG = False  # dev.py turns it on; production and tests keep it off
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
@@ -123,8 +140,8 @@ WSGI_APPLICATION = "cms.wsgi.application"
 # Database: DATABASE_URL, or an SQLite file under var/ (the embedded default).
 DATABASES = {
     "default": dj_database_url.parse(
-        os.environ.get("DATABASE_URL", f"sqlite:///{VAR_DIR / 'db.sqlite3'}"),
-        conn_max_age=int(os.environ.get("DB_CONN_MAX_AGE", "60")),
+        env_str("DATABASE_URL", f"sqlite:///{VAR_DIR / 'db.sqlite3'}"),
+        conn_max_age=env_int("DB_CONN_MAX_AGE", 60),
         conn_health_checks=True,
     )
 }
@@ -149,7 +166,7 @@ AUTH_PASSWORD_VALIDATORS = [
 
 # --- Languages -------------------------------------------------------------
 # ENABLED_LANGUAGES="en,hi,ta" narrows the content locales; all 23 by default.
-CONTENT_LANGUAGES = language_registry.enabled(os.environ.get("ENABLED_LANGUAGES"))
+CONTENT_LANGUAGES = language_registry.enabled(env_str("ENABLED_LANGUAGES"))
 LANGUAGE_CODE = language_registry.DEFAULT_CODE
 LANGUAGES = [(language.code, language.name) for language in CONTENT_LANGUAGES]
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
@@ -165,10 +182,10 @@ STATICFILES_FINDERS = [
     "django.contrib.staticfiles.finders.AppDirectoriesFinder",
 ]
 STATICFILES_DIRS = [PROJECT_DIR / "static"]
-STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", VAR_DIR / "static"))
-STATIC_URL = os.environ.get("STATIC_URL", "/static/")
-MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
-MEDIA_URL = os.environ.get("MEDIA_URL", "/media/")
+STATIC_ROOT = Path(env_str("STATIC_ROOT", str(VAR_DIR / "static")))
+STATIC_URL = env_str("STATIC_URL", "/static/")
+MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(VAR_DIR / "media")))
+MEDIA_URL = env_str("MEDIA_URL", "/media/")
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -182,9 +199,7 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 # queue. Tests switch to the immediate backend.
 TASKS = {
     "default": {
-        "BACKEND": os.environ.get(
-            "TASKS_BACKEND", "django_tasks_db.DatabaseBackend"
-        ),
+        "BACKEND": env_str("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
     }
 }
 
@@ -195,16 +210,19 @@ CACHES = {
         "LOCATION": "odop",
     }
 }
-if os.environ.get("REDIS_URL"):
+if redis_url := env_str("REDIS_URL"):
     CACHES["default"] = {
         "BACKEND": "django.core.cache.backends.redis.RedisCache",
-        "LOCATION": os.environ["REDIS_URL"],
+        "LOCATION": redis_url,
     }
 # Production settings require a cache shared by every process (core.checks).
 SHARED_CACHE_REQUIRED = False
 
 # Full-page cache for anonymous readers (publiccache); 0 turns it off.
-PUBLIC_PAGE_CACHE_SECONDS = int(os.environ.get("PUBLIC_PAGE_CACHE_SECONDS", "300"))
+PUBLIC_PAGE_CACHE_SECONDS = env_int("PUBLIC_PAGE_CACHE_SECONDS", 300)
+# Per-page data (alternates, navigation, related stories) kept between
+# renders, forgotten on publish like the page cache; 0 turns it off.
+PUBLIC_DATA_CACHE_SECONDS = env_int("PUBLIC_DATA_CACHE_SECONDS", 300)
 # The cache holding pages, per-page data and the content generation: shared
 # by every process (Redis) in production.
 PUBLIC_PAGE_CACHE_ALIAS = "default"
@@ -212,16 +230,16 @@ PUBLIC_PAGE_CACHE_ALIAS = "default"
 # CDN purge on publish (wagtail.contrib.frontend_cache), configured only when
 # the environment names a CDN: Cloudflare, or any cache that accepts PURGE.
 WAGTAILFRONTENDCACHE = {}
-if os.environ.get("FRONTEND_CACHE_CLOUDFLARE_ZONEID"):
+if cloudflare_zone_id := env_str("FRONTEND_CACHE_CLOUDFLARE_ZONEID"):
     WAGTAILFRONTENDCACHE["cloudflare"] = {
         "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
-        "BEARER_TOKEN": os.environ.get("FRONTEND_CACHE_CLOUDFLARE_TOKEN", ""),
-        "ZONEID": os.environ["FRONTEND_CACHE_CLOUDFLARE_ZONEID"],
+        "BEARER_TOKEN": env_str("FRONTEND_CACHE_CLOUDFLARE_TOKEN"),
+        "ZONEID": cloudflare_zone_id,
     }
-if os.environ.get("FRONTEND_CACHE_PURGE_URL"):
+if purge_url := env_str("FRONTEND_CACHE_PURGE_URL"):
     WAGTAILFRONTENDCACHE["http"] = {
         "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
-        "LOCATION": os.environ["FRONTEND_CACHE_PURGE_URL"],
+        "LOCATION": purge_url,
     }
 
 # --- Wagtail -------------------------------------------------------------------
@@ -229,11 +247,16 @@ WAGTAIL_SITE_NAME = "ODOP Success Stories"
 # The public origin readers use (scheme, host, port; no path), e.g.
 # https://odop.example.gov.in. Every absolute URL is built from it (core.site),
 # and `migrate` writes it into the Wagtail Site record.
-SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 WAGTAILADMIN_BASE_URL = SITE_URL
 # Embedded default (SQLite FTS5 with an Indic tokenizer, or PostgreSQL "simple"),
 # or Elasticsearch/OpenSearch when SEARCH_URL is set: see search/conf.py.
-WAGTAILSEARCH_BACKENDS = search_backends(os.environ)
+WAGTAILSEARCH_BACKENDS = search_backends(
+    urls=env_str("SEARCH_URL") or env_str("ELASTICSEARCH_URL"),
+    engine=env_str("SEARCH_ENGINE"),  # empty: from the URL scheme, else Elasticsearch
+    index_prefix=env_str("SEARCH_INDEX_PREFIX", "odop_"),
+    timeout=env_int("SEARCH_TIMEOUT", 5),
+)
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 # Huge images are refused at upload with a message naming the limit.
@@ -248,7 +271,7 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+    "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     "loggers": {
         "weasyprint": {"level": "ERROR"},
         "fontTools": {"level": "WARNING"},
@@ -256,21 +279,60 @@ LOGGING = {
 }
 
 # --- Print PDFs (printing app) -------------------------------------------------
+# Render the news box and release PDFs when a story is published.
+PRINT_RENDER_ON_PUBLISH = True
 # News box geometry: N columns of COLUMN_MM with GUTTER_MM between them.
-PRINT_NEWSBOX_COLUMNS = int(os.environ.get("PRINT_NEWSBOX_COLUMNS", "3"))
-PRINT_NEWSBOX_COLUMN_MM = float(os.environ.get("PRINT_NEWSBOX_COLUMN_MM", "40"))
-PRINT_NEWSBOX_GUTTER_MM = float(os.environ.get("PRINT_NEWSBOX_GUTTER_MM", "4"))
-# CMYK profile for the PDF/X OutputIntent and photo separation. Empty: Ghostscript's
-# "Artifex CMYK SWOP Profile" (Debian libgs-common). Point it at ISOnewspaper26v4.icc for newsprint.
-PRINT_ICC_PROFILE = os.environ.get("PRINT_ICC_PROFILE", "")
-PRINT_IMAGE_DPI = int(os.environ.get("PRINT_IMAGE_DPI", "240"))  # 200-300 for the placed size
-PRINT_MAX_ATTEMPTS = int(os.environ.get("PRINT_MAX_ATTEMPTS", "3"))
+PRINT_NEWSBOX_COLUMNS = env_int("PRINT_NEWSBOX_COLUMNS", 3)
+PRINT_NEWSBOX_COLUMN_MM = env_float("PRINT_NEWSBOX_COLUMN_MM", 40)
+PRINT_NEWSBOX_GUTTER_MM = env_float("PRINT_NEWSBOX_GUTTER_MM", 4)
+# Tallest news box; a longer story is refused with a clear error.
+PRINT_NEWSBOX_MAX_HEIGHT_MM = 1500.0
+# CMYK profile for the PDF/X OutputIntent and photo separation. Unset or empty:
+# Ghostscript's "Artifex CMYK SWOP Profile" (Debian libgs-common). Point it at
+# ISOnewspaper26v4.icc for newsprint.
+PRINT_ICC_PROFILE = env_str("PRINT_ICC_PROFILE") or "/usr/share/color/icc/ghostscript/default_cmyk.icc"
+# Gray profile that turns photos into greyscale (also libgs-common).
+PRINT_GRAY_PROFILE = "/usr/share/color/icc/ghostscript/sgray.icc"
+PRINT_IMAGE_DPI = env_int("PRINT_IMAGE_DPI", 240)  # 200-300 for the placed size
+PRINT_MAX_ATTEMPTS = env_int("PRINT_MAX_ATTEMPTS", 3)
+PRINT_RETRY_DELAY_SECONDS = 60
+# {language code: font family} replacing the registry's Noto face.
+PRINT_FONT_OVERRIDES: dict[str, str] = {}
+# "Source: ..." line of a release without an issuing office.
+PRINT_SOURCE_LINE = "PIB"
+
+# --- Syndication (partner API and feeds) -------------------------------------------
+# Requests per key per period: "<count>/<second|minute|hour>".
+SYNDICATION_RATE_LIMIT = "120/minute"
+SYNDICATION_PAGE_SIZE = 50
+# Largest scan a partner may attach to a print report.
+SYNDICATION_SCAN_MAX_BYTES = 10 * 1024 * 1024
+# Authority and date of the tag: URIs that name every item (RFC 4151).
+SYNDICATION_URI_AUTHORITY = "pib.gov.in,2024"
+SYNDICATION_COPYRIGHT_HOLDER = "Press Information Bureau, Government of India"
+SYNDICATION_USAGE_TERMS = (
+    "Free to publish, in print and online, with credit to PIB. "
+    "Do not publish before the embargo time, if any."
+)
+# Print rendition: this many millimetres wide at 300 dpi.
+SYNDICATION_PRINT_WIDTH_MM = 180
+# Seconds a serialized item stays cached (0: off). Keyed by version,
+# embargo and language versions, so only taxonomy renames wait for it.
+SYNDICATION_ITEM_CACHE_SECONDS = 300
+# Seconds a conditional poll may be answered 304 from the ETag remembered
+# for the same partner and URL (0: off). Publishing resets it at once.
+SYNDICATION_VALIDATOR_CACHE_SECONDS = 10
+# Dotted paths to functions(*, pages, request) -> {page_id: [rendition dicts]}
+# that add PDF renditions. Each must import: `manage.py check` fails otherwise.
+SYNDICATION_PDF_RENDITIONS: list[str] = []
 
 # --- Machine translation -----------------------------------------------------------
 # Off unless MT_BACKEND=libretranslate|bhashini (with MT_URL, MT_API_KEY,
 # MT_SERVICE_ID for Bhashini). See translations/NOTES.md.
-WAGTAILLOCALIZE_MACHINE_TRANSLATOR = machine_translator_from_env(os.environ)
-
-# Per-page data (alternates, navigation, related stories) kept between
-# renders, forgotten on publish like the page cache; 0 turns it off.
-PUBLIC_DATA_CACHE_SECONDS = int(os.environ.get("PUBLIC_DATA_CACHE_SECONDS", "300"))
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = machine_translator(
+    backend=env_str("MT_BACKEND"),
+    url=env_str("MT_URL"),
+    api_key=env_str("MT_API_KEY"),
+    service_id=env_str("MT_SERVICE_ID"),
+    timeout=env_float("MT_TIMEOUT", 20),
+)

@@ -23,7 +23,7 @@ if (
 
 # --- One site URL ----------------------------------------------------------------
 # Every absolute URL is built from SITE_URL (core.site); no development default here.
-if not os.environ.get("SITE_URL"):  # noqa: F405
+if not env_str("SITE_URL"):  # noqa: F405
     raise ImproperlyConfigured(
         "SITE_URL must be set in the environment for production settings: the public origin "
         "readers use, e.g. https://odop.example.gov.in"
@@ -35,7 +35,7 @@ SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)  # noqa: F405
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
-SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "31536000"))  # noqa: F405
+SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31536000)  # noqa: F405
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
 SECURE_CONTENT_TYPE_NOSNIFF = True

@@ -12,7 +12,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Revision
 from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 
-from demo import data
+from demo.content import load_content
 from demo.images import draw_poster
 from demo.services import ADMIN_PASSWORD, load_demo
 from home.models import HomePage
@@ -49,12 +49,7 @@ def test_poster_is_a_1200_by_675_jpeg():
 
 
 def test_every_taxonomy_name_has_all_five_translations_in_their_scripts():
-    english_names = (
-        [name for _code, name in data.STATES]
-        + [name for _code, name, _state in data.DISTRICTS]
-        + [name for _slug, name in data.SECTORS]
-        + [row[0] for row in data.PRODUCTS]
-    )
+    content = load_content()
     ranges = {
         "hi": ("\u0900", "\u097f"),
         "ur": ("\u0600", "\u06ff"),
@@ -62,9 +57,10 @@ def test_every_taxonomy_name_has_all_five_translations_in_their_scripts():
         "bn": ("\u0980", "\u09ff"),
         "mr": ("\u0900", "\u097f"),
     }
-    for name in english_names:
-        for code, translated in zip(data.STORY_LOCALES, data.NAMES[name], strict=True):
-            assert has_script(translated, *ranges[code]), (name, code, translated)
+    assert set(content.story_languages) == set(ranges)
+    for english, names in content.taxonomy.names.items():
+        for code in content.story_languages:
+            assert has_script(names[code], *ranges[code]), (english, code, names[code])
 
 
 @pytest.mark.slow
@@ -120,4 +116,4 @@ def test_load_demo_builds_the_translated_site_and_a_second_run_changes_nothing()
     second = load_demo()
     assert second.created == {}
     assert counts() == before
-    assert first.created["success story"] == len(data.STORIES)
+    assert first.created["success story"] == len(load_content().stories)

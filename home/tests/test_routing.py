@@ -48,7 +48,7 @@ def test_story_translated_through_wagtail_localize_is_served_at_its_hindi_url(cl
 @pytest.mark.parametrize("code", registry.ALL_CODES)
 def test_every_language_prefix_is_recognised(client, story, code):
     # Django accepts a URL prefix only for languages it has a catalog for;
-    # languages/locale supplies the 12 that Django lacks.
+    # locale/ holds a catalog for all 23, so also for the 12 that Django lacks.
     assert check_for_language(code)
     response = client.get(f"/{code}/")
     assert response.status_code == 200, response.get("Location")
@@ -61,7 +61,9 @@ def test_untranslated_story_under_another_prefix_says_its_own_language(client, s
     assert HTML_TAG.search(response.content.decode()).group(0) == '<html lang="en" dir="ltr">'
 
 
-@pytest.mark.parametrize("path", ["/xx/", "/xx/stories/kannauj-attar/", "/en/no-such-page/", "/hi/stories/nope/"])
+@pytest.mark.parametrize(
+    "path", ["/xx/", "/xx/stories/kannauj-attar/", "/en/no-such-page/", "/hi/stories/nope/"]
+)
 def test_unknown_language_prefix_or_page_is_404_not_500(client, story, path):
     response = client.get(path, follow=True)
     assert response.status_code == 404

@@ -26,6 +26,24 @@ def test_registry_lists_english_and_the_22_eighth_schedule_languages():
     assert registry.ALL_CODES[:2] == ("en", "hi")
 
 
+NOTO_DIR = Path("/usr/share/fonts/truetype/noto")
+
+
+def test_every_language_is_set_in_a_script_of_the_one_font_table():
+    for language in registry.LANGUAGES:
+        script = registry.SCRIPTS[language.script]
+        assert language.font_family == script.font_family
+        assert script.unicode_range
+    assert set(registry.SCRIPTS) >= {language.script for language in registry.LANGUAGES}
+
+
+@pytest.mark.skipif(not NOTO_DIR.is_dir(), reason="fonts-noto-core is not installed")
+def test_every_script_face_is_a_file_of_fonts_noto_core():
+    for script in registry.SCRIPTS.values():
+        for style in ("Regular", "Bold"):
+            assert (NOTO_DIR / f"{script.font_file_stem}-{style}.ttf").is_file(), script.font_family
+
+
 @pytest.mark.django_db
 def test_every_language_has_a_wagtail_locale_after_migrate():
     codes = set(Locale.objects.values_list("language_code", flat=True))
@@ -85,8 +103,12 @@ def test_enabled_languages_with_unknown_codes_names_them():
 
 def run_settings(env: dict) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, "-c", "import django; django.setup(); from django.conf import settings; "
-         "print(','.join(code for code, _ in settings.LANGUAGES))"],
+        [
+            sys.executable,
+            "-c",
+            "import django; django.setup(); from django.conf import settings; "
+            "print(','.join(code for code, _ in settings.LANGUAGES))",
+        ],
         cwd=BASE_DIR,
         env={**os.environ, "DJANGO_SETTINGS_MODULE": "cms.settings.test", **env},
         capture_output=True,

@@ -2,9 +2,9 @@
 photos at print resolution, and the configured column geometry."""
 
 import pytest
+from django.conf import settings as django_settings
 from PIL import Image, ImageCms
 
-from printing import conf
 from printing.services.photos import PhotoMode, prepare_photo
 from printing.services.render import render_newsbox
 
@@ -46,18 +46,18 @@ def profile_name(path) -> str:
     return ImageCms.getProfileDescription(ImageCms.getOpenProfile(str(path))).strip()
 
 
-def test_output_intent_names_the_default_profile(rendered):
+def test_output_intent_names_the_configured_profile(rendered):
     intent = pdfcheck.output_intents(rendered["en"]["newsbox"].content)[0]
-    assert str(intent["/OutputConditionIdentifier"]) == profile_name(conf.DEFAULT_ICC_PROFILE)
+    assert str(intent["/OutputConditionIdentifier"]) == profile_name(django_settings.PRINT_ICC_PROFILE)
 
 
 @pytest.mark.django_db
 def test_print_icc_profile_setting_points_to_another_profile(settings):
-    other = "/usr/share/color/icc/ghostscript/ps_cmyk.icc"
+    default, other = settings.PRINT_ICC_PROFILE, "/usr/share/color/icc/ghostscript/ps_cmyk.icc"
     settings.PRINT_ICC_PROFILE = other
     content = render_newsbox(story=stories.english_story(run_on_commit=False)).content
     intent = pdfcheck.output_intents(content)[0]
-    assert str(intent["/OutputConditionIdentifier"]) == profile_name(other) != profile_name(conf.DEFAULT_ICC_PROFILE)
+    assert str(intent["/OutputConditionIdentifier"]) == profile_name(other) != profile_name(default)
 
 
 @pytest.mark.parametrize("code", ["en", "ur"])

@@ -114,3 +114,39 @@ def plaintext_query(query_string: str, *, fields: list[str], operator: str, boos
     if boost != 1.0:
         match["boost"] = boost
     return {"multi_match": match}
+
+
+def indic_backend(*, mapping, query_compiler, backend, name: str):
+    """The engine's search backend with Indic analysis: a mapping with the
+    Indic analyzers, and plain-text queries that use them. One recipe for
+    Elasticsearch 9 and OpenSearch 3, which differ only in their base classes."""
+
+    class IndicMapping(mapping):
+        edgengram_analyzer_config = EDGENGRAM_ANALYZER_CONFIG
+
+        def get_mapping(self):
+            return enrich_mapping(super().get_mapping())
+
+    class IndicQueryCompiler(query_compiler):
+        mapping_class = IndicMapping
+
+        def _compile_plaintext_query(self, query, fields, boost=1.0):
+            return plaintext_query(
+                query.query_string,
+                fields=[field.field_name_with_boost for field in fields],
+                operator=query.operator,
+                boost=boost,
+            )
+
+    class IndicBackend(backend):
+        mapping_class = IndicMapping
+        query_compiler_class = IndicQueryCompiler
+        settings = index_settings(backend.settings)
+
+    for cls, suffix in (
+        (IndicMapping, "Mapping"),
+        (IndicQueryCompiler, "SearchQueryCompiler"),
+        (IndicBackend, "SearchBackend"),
+    ):
+        cls.__name__ = cls.__qualname__ = f"Indic{name}{suffix}"
+    return IndicBackend

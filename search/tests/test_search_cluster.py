@@ -25,9 +25,12 @@ pytestmark = pytest.mark.skipif(
 
 
 def cluster_backends():
-    environ = dict(os.environ)
-    environ.setdefault("SEARCH_INDEX_PREFIX", "odoptest_")
-    return search_backends(environ)
+    return search_backends(
+        urls=CLUSTER_URL,
+        engine=os.environ.get("SEARCH_ENGINE", ""),
+        index_prefix=os.environ.get("SEARCH_INDEX_PREFIX", "odoptest_"),
+        timeout=int(os.environ.get("SEARCH_TIMEOUT", "5")),
+    )
 
 
 @override_settings(WAGTAILSEARCH_BACKENDS=cluster_backends() if CLUSTER_URL else {})

@@ -7,7 +7,9 @@ from django.test import SimpleTestCase
 from search.conf import SearchConfigError, search_backends
 from stories.models import SuccessStoryPage
 
-pytest.importorskip("elasticsearch", reason="pip install '.[elasticsearch]' to test the Elasticsearch backend")
+pytest.importorskip(
+    "elasticsearch", reason="pip install '.[elasticsearch]' to test the Elasticsearch backend"
+)
 pytest.importorskip("opensearchpy", reason="pip install '.[opensearch]' to test the OpenSearch backend")
 
 from search.backends.elasticsearch9 import IndicElasticsearch9SearchBackend  # noqa: E402
@@ -21,34 +23,35 @@ def backend(cls):
     return cls({"URLS": list(UNUSED), "INDEX_PREFIX": "odop_"})
 
 
-class EnvironmentSwitchTests(SimpleTestCase):
+def configured(*, urls: str = "", engine: str = "", index_prefix: str = "odop_") -> dict:
+    return search_backends(urls=urls, engine=engine, index_prefix=index_prefix, timeout=5)
+
+
+class BackendSwitchTests(SimpleTestCase):
     def test_no_url_means_the_embedded_database_backend(self):
-        config = search_backends({})["default"]
+        config = configured()["default"]
         self.assertEqual(config["BACKEND"], "search.backends.database")
         self.assertEqual(config["SEARCH_CONFIG"], "simple")
 
     def test_search_url_picks_elasticsearch_with_prefix(self):
-        config = search_backends({"SEARCH_URL": "https://u:p@es1:9200, https://es2:9200"})["default"]
+        config = configured(urls="https://u:p@es1:9200, https://es2:9200", index_prefix="stage_")["default"]
         self.assertEqual(config["BACKEND"], "search.backends.elasticsearch9")
         self.assertEqual(config["URLS"], ["https://u:p@es1:9200", "https://es2:9200"])
-        self.assertEqual(config["INDEX_PREFIX"], "odop_")
-
-    def test_elasticsearch_url_is_read_too(self):
-        config = search_backends({"ELASTICSEARCH_URL": "http://es:9200", "SEARCH_INDEX_PREFIX": "stage_"})
-        self.assertEqual(config["default"]["INDEX_PREFIX"], "stage_")
+        self.assertEqual(config["INDEX_PREFIX"], "stage_")
+        self.assertEqual(config["TIMEOUT"], 5)
 
     def test_engine_or_scheme_picks_opensearch(self):
-        by_env = search_backends({"SEARCH_URL": "http://os:9200", "SEARCH_ENGINE": "opensearch"})
-        by_scheme = search_backends({"SEARCH_URL": "opensearchs://os:9200"})
-        self.assertEqual(by_env["default"]["BACKEND"], "search.backends.opensearch3")
+        by_engine = configured(urls="http://os:9200", engine="opensearch")
+        by_scheme = configured(urls="opensearchs://os:9200")
+        self.assertEqual(by_engine["default"]["BACKEND"], "search.backends.opensearch3")
         self.assertEqual(by_scheme["default"]["BACKEND"], "search.backends.opensearch3")
         self.assertEqual(by_scheme["default"]["URLS"], ["https://os:9200"])
 
     def test_bad_engine_or_scheme_is_named_in_the_error(self):
         with self.assertRaisesMessage(SearchConfigError, "SEARCH_ENGINE='solr'"):
-            search_backends({"SEARCH_URL": "http://x:9200", "SEARCH_ENGINE": "solr"})
+            configured(urls="http://x:9200", engine="solr")
         with self.assertRaisesMessage(SearchConfigError, "ftp://x"):
-            search_backends({"SEARCH_URL": "ftp://x"})
+            configured(urls="ftp://x")
 
 
 class IndexSettingsTests(SimpleTestCase):
@@ -58,9 +61,13 @@ class IndexSettingsTests(SimpleTestCase):
                 analysis = backend(cls).settings["settings"]["analysis"]
                 default = analysis["analyzer"]["default"]
                 self.assertEqual(default["tokenizer"], "icu_tokenizer")
-                self.assertEqual(default["filter"], ["icu_normalizer", "decimal_digit", "indic_normalization"])
+                self.assertEqual(
+                    default["filter"], ["icu_normalizer", "decimal_digit", "indic_normalization"]
+                )
                 self.assertEqual(default["char_filter"], ["zero_width"])
-                self.assertEqual(analysis["char_filter"]["zero_width"]["mappings"], ["\\u200C=>", "\\u200D=>"])
+                self.assertEqual(
+                    analysis["char_filter"]["zero_width"]["mappings"], ["\\u200C=>", "\\u200D=>"]
+                )
 
     def test_autocomplete_ngrams_use_the_icu_tokenizer_not_standard(self):
         analyzers = backend(IndicElasticsearch9SearchBackend).settings["settings"]["analysis"]["analyzer"]
@@ -122,5 +129,6 @@ class QueryTests(SimpleTestCase):
         filters = self.compile(IndicOpenSearch3SearchBackend, "கைவினைஞர்", locale_id=11)["bool"]["filter"]
         self.assertEqual(filters[0], {"match": {"_django_content_type": "stories.SuccessStoryPage"}})
         self.assertEqual(
-            filters[1], {"bool": {"must": [{"term": {"live_filter": True}}, {"term": {"locale_id_filter": 11}}]}}
+            filters[1],
+            {"bool": {"must": [{"term": {"live_filter": True}}, {"term": {"locale_id_filter": 11}}]}},
         )

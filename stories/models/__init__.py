@@ -4,13 +4,16 @@
 - ``sellers``: the artisans, farmers and enterprises behind a story, and where
   to buy from them.
 - ``release_ids``: the PIB Release ID sequence.
+- ``releases``: embargoed stories waiting for ``publish_scheduled`` to lift them.
 """
 
 from .pages import StoryIndexPage, StoryTag, SuccessStoryPage
 from .release_ids import ReleaseIdSequence
+from .releases import PendingRelease
 from .sellers import Seller
 
 __all__ = [
+    "PendingRelease",
     "ReleaseIdSequence",
     "Seller",
     "StoryIndexPage",

@@ -1,6 +1,7 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import Http404
+from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -11,12 +12,14 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
+from wagtail.url_routing import RouteResult
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.cache import remember
 from core.seo import social_card
 
 from ..blocks import StoryBodyBlock, SubheadlineBlock
+from ..lifecycle import is_withdrawn
 from ..routes import story_routes
 from .release_ids import ReleaseIdSequence
 
@@ -51,10 +54,21 @@ class StoryIndexPage(RoutablePageMixin, Page):
             from ..selectors import story_for_route
 
             story = story_for_route(parent=self, slug=path_components[0])
+            if story is not None and is_withdrawn(story):
+                return RouteResult(self, args=(self.withdrawn_story, (story,), {}))
             if story is not None:
                 story._cached_parent_obj = self
                 return story.route(request, [])
         return super().route(request, path_components)
+
+    def withdrawn_story(self, request, story):
+        """410 Gone for a story that was published and then withdrawn: its
+        address is not a mistake, and search engines should drop it."""
+        response = TemplateResponse(
+            request, "stories/withdrawn.html", {"page": self, "self": self}, status=410
+        )
+        response["Cache-Control"] = "no-cache"
+        return response
 
     @path("<str:kind>/<str:value>/")
     def landing_page(self, request, kind, value):

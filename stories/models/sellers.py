@@ -41,9 +41,7 @@ class Seller(TranslatableMixin, Orderable):
     page = ParentalKey("stories.SuccessStoryPage", on_delete=models.CASCADE, related_name="sellers")
     name = models.CharField(_("name"), max_length=255)
     kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
-    where_to_buy = StreamField(
-        [("link", MarketplaceLinkBlock())], blank=True, verbose_name=_("where to buy")
-    )
+    where_to_buy = StreamField([("link", MarketplaceLinkBlock())], blank=True, verbose_name=_("where to buy"))
 
     panels = [FieldPanel("name"), FieldPanel("kind"), FieldPanel("where_to_buy")]
     translatable_fields = [

@@ -43,9 +43,7 @@ SLOGANS = frozenset(
     }
 )
 # Boilerplate lines that can appear anywhere and carry no content.
-BOILERPLATE = re.compile(
-    r"^(?:Read this release in\s*:|इस विज्ञप्ति को इन भाषाओं में पढ़ें\s*:)", re.IGNORECASE
-)
+BOILERPLATE = re.compile(r"^(?:Read this release in\s*:|इस विज्ञप्ति को इन भाषाओं में पढ़ें\s*:)", re.IGNORECASE)
 
 POSTED_ON_LABEL = re.compile(r"^(?:Posted On|प्रविष्टि तिथि)\s*:", re.IGNORECASE)
 POSTED_ON = re.compile(
@@ -60,9 +58,7 @@ RELEASE_ID = re.compile(
     r"^\(\s*(?:Release ID|रिलीज़ आईडी|रिलीज आईडी)\s*:\s*(?P<id>\d{1,12})\s*\)\s*(?P<rest>.*)$",
     re.IGNORECASE,
 )
-VISITOR_COUNTER = re.compile(
-    r"^(?:Visitor Counter|आगंतुक पटल)\s*:\s*(?P<count>[\d,]+)\s*$", re.IGNORECASE
-)
+VISITOR_COUNTER = re.compile(r"^(?:Visitor Counter|आगंतुक पटल)\s*:\s*(?P<count>[\d,]+)\s*$", re.IGNORECASE)
 SEPARATOR = re.compile(r"^\*{3,}$")
 
 MONTHS = {
@@ -113,7 +109,7 @@ class Release:
 
     @property
     def issuing_office_city(self) -> str:
-        """"Delhi" for "PIB Delhi"; "" for an office not named "PIB <city>"."""
+        """ "Delhi" for "PIB Delhi"; "" for an office not named "PIB <city>"."""
         prefix, _, city = self.issuing_office.partition(" ")
         return city.strip() if prefix.upper() == "PIB" else ""
 
@@ -144,8 +140,11 @@ def parse_release_bytes(data: bytes) -> Release:
 def parse_release(text: str) -> Release:
     lines = _content_lines(text)
     if not lines:
-        raise ReleaseFormatError("the file is empty: a PIB release has a ministry line, a headline, "
-                                 "a 'Posted On' line, a body and a Release ID", line=1)
+        raise ReleaseFormatError(
+            "the file is empty: a PIB release has a ministry line, a headline, "
+            "a 'Posted On' line, a body and a Release ID",
+            line=1,
+        )
     posted_index = _find_posted_on(lines)
     release_index = _find_release_id(lines, after=posted_index)
 
@@ -181,7 +180,9 @@ def _content_lines(text: str) -> list[_Line]:
     lines = []
     for number, raw in enumerate(text.split("\n"), start=1):
         if "\x00" in raw:
-            raise ReleaseFormatError("the file contains NUL bytes: it is not a plain-text release", line=number)
+            raise ReleaseFormatError(
+                "the file contains NUL bytes: it is not a plain-text release", line=number
+            )
         cleaned = _clean(raw.removesuffix("\r"))
         if cleaned and not BOILERPLATE.match(cleaned):
             lines.append(_Line(number, cleaned))
@@ -281,8 +282,9 @@ def _parse_posted_on(line: _Line) -> tuple[dt.datetime, str]:
         ) from error
     office = (match["office"] or "").strip()
     if len(office) > 255:
-        raise ReleaseFormatError(f"the issuing office is {len(office)} characters long; at most 255 fit",
-                                 line=line.number)
+        raise ReleaseFormatError(
+            f"the issuing office is {len(office)} characters long; at most 255 fit", line=line.number
+        )
     return posted_at, office
 
 
@@ -296,8 +298,10 @@ def _parse_body_and_initials(
         # Without "***" nothing marks the initials: every line is body.
         body, trailer = lines, []
     if not body:
-        end = f"'***' (line {lines[separators[0]].number})" if separators else (
-            f"the Release ID (line {release_line.number})"
+        end = (
+            f"'***' (line {lines[separators[0]].number})"
+            if separators
+            else (f"the Release ID (line {release_line.number})")
         )
         raise ReleaseFormatError(
             f"the body is empty: no paragraph between 'Posted On' (line {posted_line.number}) and {end}",

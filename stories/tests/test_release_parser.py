@@ -83,7 +83,9 @@ def test_hindi_posted_on_label_and_missing_office_are_accepted():
 
 
 def test_crlf_bom_and_visitor_counter_on_its_own_line():
-    text = release_text(end="***\n\nMG/AR/PK\n\n(Release ID: 2000861)\n\nVisitor Counter : 12").replace("\n", "\r\n")
+    text = release_text(end="***\n\nMG/AR/PK\n\n(Release ID: 2000861)\n\nVisitor Counter : 12").replace(
+        "\n", "\r\n"
+    )
     release = parse_release_bytes(("\ufeff" + text).encode("utf-8"))
     assert release.ministry == "Ministry of Commerce & Industry"
     assert release.paragraphs == ("First paragraph.", "Second paragraph.")
@@ -103,9 +105,7 @@ def test_markup_in_the_text_is_kept_as_plain_text():
 
 
 def test_seed_style_release_with_two_subheadlines():
-    release = parse_release(
-        release_text(headline="Headline\n\n\nFirst subheadline\n\nSecond subheadline")
-    )
+    release = parse_release(release_text(headline="Headline\n\n\nFirst subheadline\n\nSecond subheadline"))
     assert release.headline == "Headline"
     assert release.subheadlines == ("First subheadline", "Second subheadline")
 

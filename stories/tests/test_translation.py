@@ -74,8 +74,11 @@ def publish_translation(instance, target: Locale):
 def hindi_story(story):
     hindi = locale("hi")
     TranslationCreator(user=None, target_locales=[hindi]).create_translations(story)
-    translate_strings(Sector.objects.get(slug="handloom", locale=story.locale), hindi,
-                      {"Handloom and textiles": "हथकरघा और वस्त्र"})
+    translate_strings(
+        Sector.objects.get(slug="handloom", locale=story.locale),
+        hindi,
+        {"Handloom and textiles": "हथकरघा और वस्त्र"},
+    )
     publish_translation(story.sector, hindi)
     translate_strings(story, hindi, {
         "Banarasi silk weavers sell on GeM": "बनारसी रेशम बुनकर जीईएम पर बेचते हैं",

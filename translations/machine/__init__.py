@@ -2,8 +2,8 @@
 
 One module per service (LibreTranslate-compatible, Bhashini). Both apply the
 glossary (translations.services.glossary) around the service call. Settings
-build the configuration from the environment (see `settings_from_env`); with
-MT_BACKEND unset there is no machine translator.
+read the MT_* environment variables and build the configuration with
+`machine_translator`; with MT_BACKEND unset there is no machine translator.
 """
 
 from __future__ import annotations
@@ -14,9 +14,11 @@ BACKENDS = {
 }
 
 
-def settings_from_env(environ) -> dict | None:
-    """WAGTAILLOCALIZE_MACHINE_TRANSLATOR from MT_* environment variables."""
-    backend = environ.get("MT_BACKEND", "").strip().lower()
+def machine_translator(
+    *, backend: str, url: str, api_key: str, service_id: str, timeout: float
+) -> dict | None:
+    """The WAGTAILLOCALIZE_MACHINE_TRANSLATOR setting; None when `backend` is empty."""
+    backend = backend.strip().lower()
     if not backend:
         return None
     if backend not in BACKENDS:
@@ -24,9 +26,9 @@ def settings_from_env(environ) -> dict | None:
     return {
         "CLASS": BACKENDS[backend],
         "OPTIONS": {
-            "URL": environ.get("MT_URL", ""),
-            "API_KEY": environ.get("MT_API_KEY", ""),
-            "SERVICE_ID": environ.get("MT_SERVICE_ID", ""),
-            "TIMEOUT": float(environ.get("MT_TIMEOUT", "20")),
+            "URL": url,
+            "API_KEY": api_key,
+            "SERVICE_ID": service_id,
+            "TIMEOUT": timeout,
         },
     }

@@ -12,7 +12,7 @@ from django.urls import reverse
 from wagtail.models import Locale, Page
 from wagtail_localize.models import StringSegment, StringTranslation, Translation
 
-from translations.machine import settings_from_env
+from translations.machine import machine_translator
 from translations.machine.base import MachineTranslationError
 from translations.machine.bhashini import BhashiniTranslator
 from translations.machine.libretranslate import LibreTranslateTranslator
@@ -43,7 +43,10 @@ class Recorder(BaseHTTPRequestHandler):
                         "taskType": "translation",
                         "config": {"serviceId": task["config"]["serviceId"], "language": language},
                         "output": [
-                            {"source": item["source"], "target": self._t(item["source"], language["targetLanguage"])}
+                            {
+                                "source": item["source"],
+                                "target": self._t(item["source"], language["targetLanguage"]),
+                            }
                             for item in body["inputData"]["input"]
                         ],
                     }
@@ -114,7 +117,13 @@ def test_libretranslate_request_format_and_glossary(server, glossary):
 
 def test_bhashini_request_format_and_glossary(server, glossary):
     url, handler = server("bhashini")
-    translator = BhashiniTranslator({"URL": url + "/services/inference/pipeline", "API_KEY": "bh-key", "SERVICE_ID": "ai4bharat/indictrans-v2"})
+    translator = BhashiniTranslator(
+        {
+            "URL": url + "/services/inference/pipeline",
+            "API_KEY": "bh-key",
+            "SERVICE_ID": "ai4bharat/indictrans-v2",
+        }
+    )
     strings = [_S("ODOP made Banarasi Saree famous"), _S("Second")]
     result = translator.translate(Locale(language_code="en"), Locale(language_code="ta"), strings)
     [request] = handler.requests
@@ -123,7 +132,10 @@ def test_bhashini_request_format_and_glossary(server, glossary):
     task = request["json"]["pipelineTasks"][0]
     assert task == {
         "taskType": "translation",
-        "config": {"language": {"sourceLanguage": "en", "targetLanguage": "ta"}, "serviceId": "ai4bharat/indictrans-v2"},
+        "config": {
+            "language": {"sourceLanguage": "en", "targetLanguage": "ta"},
+            "serviceId": "ai4bharat/indictrans-v2",
+        },
     }
     assert [item["source"] for item in request["json"]["inputData"]["input"]][1] == "Second"
     # No Tamil rendering for the saree: the machine may translate it; ODOP is kept.
@@ -136,13 +148,14 @@ def test_unreachable_service_gives_a_clear_error():
         translator.translate(Locale(language_code="en"), Locale(language_code="hi"), [_S("x")])
 
 
-def test_machine_translation_is_off_by_default_and_configured_by_environment():
-    assert settings_from_env({}) is None
-    config = settings_from_env({"MT_BACKEND": "bhashini", "MT_URL": "https://x", "MT_API_KEY": "k", "MT_SERVICE_ID": "s"})
+def test_machine_translation_is_off_without_a_backend_and_refuses_an_unknown_one():
+    options = {"url": "https://x", "api_key": "k", "service_id": "s", "timeout": 20.0}
+    assert machine_translator(backend="", **options) is None
+    config = machine_translator(backend="bhashini", **options)
     assert config["CLASS"].endswith("BhashiniTranslator")
     assert config["OPTIONS"]["SERVICE_ID"] == "s"
     with pytest.raises(ValueError, match="deepl"):
-        settings_from_env({"MT_BACKEND": "deepl"})
+        machine_translator(backend="deepl", **options)
 
 
 def test_machine_prefill_in_the_editor_marks_segments_and_needs_review(world, client, server, settings):
@@ -151,7 +164,9 @@ def test_machine_prefill_in_the_editor_marks_segments_and_needs_review(world, cl
         "CLASS": "translations.machine.libretranslate.LibreTranslateTranslator",
         "OPTIONS": {"URL": url, "API_KEY": ""},
     }
-    translation = Translation.objects.get(source__object_id=world.story.translation_key, target_locale__language_code="ur")
+    translation = Translation.objects.get(
+        source__object_id=world.story.translation_key, target_locale__language_code="ur"
+    )
     StringTranslation.objects.filter(locale=translation.target_locale).delete()
     client.force_login(world.users[("translator", "ur")])
     response = client.post(reverse("wagtail_localize:machine_translate", args=[translation.pk]))

@@ -1,7 +1,8 @@
 import logging
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
+from demo.content import ContentError
 from demo.services import ADMIN_PASSWORD, ADMIN_USERNAME, load_demo
 
 
@@ -12,7 +13,10 @@ class Command(BaseCommand):
         if options["verbosity"] < 2:
             # Wagtail logs every page created, edited and published (~1,000 lines).
             logging.getLogger("wagtail").setLevel(logging.WARNING)
-        result = load_demo(log=lambda line: self.stdout.write(f"  {line}"))
+        try:
+            result = load_demo(log=lambda line: self.stdout.write(f"  {line}"))
+        except ContentError as error:
+            raise CommandError(f"Demo content is invalid; nothing was loaded. {error}") from error
         if result.created:
             made = ", ".join(f"{count} {what}" for what, count in sorted(result.created.items()))
             self.stdout.write(self.style.SUCCESS(f"Created: {made}"))

@@ -1,12 +1,14 @@
-"""Write woff2 subsets of the Noto faces the site uses (one per script and
-weight) into home/static/fonts/. Run at build time (`make run`, `make test`);
-the output is git-ignored. Skips files that are already newer than their source."""
+"""Write woff2 subsets of the Noto faces the site uses (one per script of
+languages.registry.SCRIPTS and weight) into home/static/fonts/. Run at build
+time (`make run`, `make test`); the output is git-ignored. Skips files that are
+already newer than their source."""
 
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from home.fonts import NOTO_DIR, OUTPUT_DIR, SCRIPT_FACES, WEIGHTS, parse_unicode_range
+from home.fonts import NOTO_DIR, OUTPUT_DIR, WEIGHTS, parse_unicode_range
+from languages import registry
 
 
 def subset_font(source: Path, target: Path, unicodes: list[int]) -> None:
@@ -37,11 +39,11 @@ class Command(BaseCommand):
         if not source_dir.is_dir():
             raise CommandError(f"Noto fonts not found in {source_dir}: install fonts-noto-core")
         total = 0
-        for stem, unicode_range in SCRIPT_FACES.values():
-            unicodes = parse_unicode_range(unicode_range)
+        for script in registry.SCRIPTS.values():
+            unicodes = parse_unicode_range(script.unicode_range)
             for style in WEIGHTS.values():
-                src = source_dir / f"{stem}-{style}.ttf"
-                dst = OUTPUT_DIR / f"{stem}-{style}.woff2"
+                src = source_dir / f"{script.font_file_stem}-{style}.ttf"
+                dst = OUTPUT_DIR / f"{script.font_file_stem}-{style}.woff2"
                 if not src.exists():
                     raise CommandError(f"missing font file {src}")
                 if force or not dst.exists() or dst.stat().st_mtime < src.stat().st_mtime:

@@ -26,7 +26,9 @@ class Command(BaseCommand):
         parser.add_argument("path", help="UTF-8 text file holding one PIB release")
         parser.add_argument("--locale", required=True, help="language code of the release, e.g. hi, en, ur")
         parser.add_argument("--publish", action="store_true", help="publish the story (default: draft)")
-        parser.add_argument("--dry-run", action="store_true", help="print what would be written; write nothing")
+        parser.add_argument(
+            "--dry-run", action="store_true", help="print what would be written; write nothing"
+        )
         parser.add_argument(
             "--parent", type=int, default=None, help="id of the StoryIndexPage to create the story under"
         )
@@ -37,7 +39,9 @@ class Command(BaseCommand):
         try:
             target_locale = resolve_locale(locale)
             if dry_run:
-                self._print_plan(release, plan_import(release=release, locale=target_locale, parent_id=parent))
+                self._print_plan(
+                    release, plan_import(release=release, locale=target_locale, parent_id=parent)
+                )
                 return
             result = import_release(release=release, locale=target_locale, publish=publish, parent_id=parent)
         except ReleaseImportError as error:

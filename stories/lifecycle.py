@@ -1,0 +1,54 @@
+"""One model of a story's life, which every other app follows.
+
+    draft -> in review -> scheduled | embargoed -> live -> corrected -> withdrawn
+
+What each state shows is in the README ("Publication lifecycle"). Features
+never compute a state themselves: they ask `story_state()` or connect to the
+signals in `stories.signals` and Wagtail's page_published/page_unpublished.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class StoryState(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    IN_REVIEW = "in_review", _("In review")
+    SCHEDULED = "scheduled", _("Scheduled")
+    EMBARGOED = "embargoed", _("Embargoed")
+    LIVE = "live", _("Live")
+    CORRECTED = "corrected", _("Live, corrected")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+
+
+PUBLIC_STATES = frozenset({StoryState.LIVE, StoryState.CORRECTED})
+
+
+def story_state(page, *, now: dt.datetime | None = None) -> StoryState:
+    """Where `page` stands now. At most two queries (scheduled revision,
+    workflow state) and none for a live page."""
+    now = now or timezone.now()
+    if page.live:
+        if page.embargo_until and page.embargo_until > now:
+            return StoryState.EMBARGOED
+        first, last = page.first_published_at, page.last_published_at
+        if first and last and last > first:
+            return StoryState.CORRECTED
+        return StoryState.LIVE
+    if page.scheduled_revision is not None:
+        return StoryState.SCHEDULED
+    if page.workflow_in_progress:
+        return StoryState.IN_REVIEW
+    if page.first_published_at:
+        return StoryState.WITHDRAWN
+    return StoryState.DRAFT
+
+
+def is_withdrawn(page) -> bool:
+    """Published once, not live now: readers get 410 Gone."""
+    return not page.live and page.first_published_at is not None
