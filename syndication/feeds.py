@@ -158,8 +158,10 @@ def _compute_fingerprint(request) -> tuple[str, object] | None:
         filters = feed_filters(request.GET, locale)
     except (BadFilter, Locale.DoesNotExist):
         return None
-    stats = story_listing(locale=locale, **filters).order_by().aggregate(
-        last=Max("last_published_at"), posted=Max("posted_at"), count=Count("pk")
+    stats = (
+        story_listing(locale=locale, **filters)
+        .order_by()
+        .aggregate(last=Max("last_published_at"), posted=Max("posted_at"), count=Count("pk"))
     )
     last = max((value for value in (stats["last"], stats["posted"]) if value), default=None)
     key = f"{locale.language_code}|{sorted(request.GET.items())}|{stats['count']}|{last}"

@@ -267,7 +267,9 @@ def test_publish_unpublish_and_republish_by_another_process_reach_every_worker(d
     edit(deployment, f"unpublish {story_id}")
     after_unpublish = answers_after_change(deployment)
     # Withdrawn: 410 Gone since the publication lifecycle (stories), 404 before it.
-    assert len({status for status, _ in after_unpublish}) == 1, Counter(status for status, _ in after_unpublish)
+    assert len({status for status, _ in after_unpublish}) == 1, Counter(
+        status for status, _ in after_unpublish
+    )
     assert after_unpublish[0][0] in {404, 410}
     assert not any(b"Looms of Varanasi" in body for _, body in after_unpublish)
 
