@@ -106,7 +106,7 @@ class Deployment:
 def get(url: str, **headers: str) -> tuple[int, dict, bytes]:
     request = urllib.request.Request(url, headers=headers)
     try:
-        with urllib.request.urlopen(request, timeout=20) as response:
+        with urllib.request.urlopen(request, timeout=60) as response:
             return response.status, dict(response.headers), response.read()
     except urllib.error.HTTPError as error:
         return error.code, dict(error.headers), error.read()
@@ -146,6 +146,7 @@ def deployment(tmp_path_factory):
         )  # fmt: skip
         stack.callback(stop, gunicorn)
         wait_for_port(gunicorn_port, timeout=60, process=gunicorn)
+        wait_until_healthy(site, gunicorn)  # the master listens before its workers have loaded Django
         stack.enter_context(running_nginx(nginx_prefix, server, port=nginx_port))
         editor = subprocess.Popen(
             [sys.executable, "manage.py", "shell", "--no-imports", "-c", EDITOR],
@@ -159,6 +160,20 @@ def deployment(tmp_path_factory):
     if site.env.get("REDIS_URL"):
         caches["default"].clear()  # leave nothing for the tests after this one
     print(f"\nproduction smoke timings (s): {site.timings}, total {round(time.monotonic() - started, 1)}")  # noqa: T201
+
+
+def wait_until_healthy(site: Deployment, gunicorn: subprocess.Popen, *, timeout: float = 120) -> None:
+    """As odop-web.service does (deploy/healthcheck.sh): /healthz answers 200."""
+    deadline = time.monotonic() + timeout
+    while True:
+        assert gunicorn.poll() is None, site.gunicorn_log.read_text()[-3000:]
+        try:
+            if get(f"{site.app_url}/healthz", Host="127.0.0.1")[0] == 200:
+                return
+        except OSError:  # still booting
+            pass
+        assert time.monotonic() < deadline, site.gunicorn_log.read_text()[-3000:]
+        time.sleep(0.2)
 
 
 def stop(process: subprocess.Popen) -> None:
