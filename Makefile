@@ -6,7 +6,7 @@ MANAGE := $(PY) manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint system-deps venv dev-venv demo worker scheduler bench clean assets
+.PHONY: run test lint system-deps venv dev-venv demo worker scheduler bench clean assets build
 
 system-deps:
 	@bash scripts/system-deps.sh
@@ -30,9 +30,20 @@ venv: $(VENV)/.runtime
 dev-venv: $(VENV)/.dev node_modules/.installed
 
 # Compiled catalogs (*.mo) and font subsets are built, never committed.
-assets: venv
+# No venv prerequisite: a deploy brings its own virtualenv (PY=...).
+assets:
 	$(MANAGE) compilemessages --ignore=.venv --ignore=node_modules --ignore=var -v 0
 	$(MANAGE) subset_fonts
+
+# A release: what a deploy runs once per release, before migrate and the new
+# processes. Static files land in STATIC_ROOT hashed and compressed, as the
+# production settings serve them (so those settings, and their SECRET_KEY and
+# SITE_URL, are needed; no database is).
+build: assets
+	$(MANAGE) collectstatic --noinput -v 0 --settings=cms.settings.production
+
+# The demo names itself by the address it is served on (core.site).
+demo run worker scheduler: export SITE_URL ?= http://$(HOST):$(PORT)
 
 demo: system-deps venv assets
 	$(MANAGE) migrate --noinput
@@ -72,7 +83,7 @@ test: system-deps dev-venv assets
 	DJANGO_SETTINGS_MODULE=cms.settings.test $(MANAGE) makemigrations --check --dry-run
 	@# Deploy checks on production settings, with a throwaway key for this one run.
 	SECRET_KEY="$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(50))')" ALLOWED_HOSTS=odop.example.gov.in \
-	  $(MANAGE) check --deploy --fail-level WARNING --settings=cms.settings.production
+	  SITE_URL=https://odop.example.gov.in $(MANAGE) check --deploy --fail-level WARNING --settings=cms.settings.production
 	$(VENV)/bin/pytest
 
 bench: venv

@@ -8,9 +8,12 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 from wagtail.images.views.serve import ServeView
 
+from core.health import healthz
 from home.sitemaps import MultilingualSitemap
 
 urlpatterns = [
+    # Load balancers and the systemd units (deploy/) probe this: 200 or 503, never cached.
+    path("healthz", healthz, name="healthz"),
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

@@ -8,6 +8,8 @@ from django.utils.safestring import SafeString, mark_safe
 
 from languages import registry
 
+from .site import absolute_url
+
 
 def og_locale(code: str) -> str:
     """Open Graph wants ll_TT: "hi_IN", "ur_IN", "en_IN"."""
@@ -15,8 +17,9 @@ def og_locale(code: str) -> str:
     return f"{language.code}_IN"
 
 
-def social_card(*, description: str = "", image=None, request=None) -> dict:
-    """Open Graph / Twitter values: a description and a 1200x630 JPEG."""
+def social_card(*, description: str = "", image=None) -> dict:
+    """Open Graph / Twitter values: a description and a 1200x630 JPEG, its
+    URL under SITE_URL whichever host the request named."""
     card = {"description": (description or "").strip()[:300], "image": None}
     if image is not None:
         from wagtail.images.shortcuts import get_rendition_or_not_found
@@ -26,7 +29,7 @@ def social_card(*, description: str = "", image=None, request=None) -> dict:
         if not rendition.width:
             return card
         card["image"] = {
-            "url": rendition.full_url if request is None else request.build_absolute_uri(rendition.url),
+            "url": absolute_url(rendition.url),
             "width": rendition.width,
             "height": rendition.height,
             "alt": getattr(image, "default_alt_text", "") or image.title,

@@ -10,6 +10,7 @@ from django.utils.translation import gettext
 from wagtail.models import Page
 
 from core.seo import og_locale
+from core.site import page_url
 from languages import registry
 from stories.context import story_cards
 from stories.models import StoryIndexPage
@@ -28,7 +29,7 @@ class Alternate:
     bcp47: str
     native_name: str
     direction: str
-    url: str  # absolute, for hreflang and og:
+    url: str  # absolute (SITE_URL), for hreflang and og:
     href: str  # as short as possible, for the switcher
     current: bool
 
@@ -45,7 +46,7 @@ def language_alternates(page: Page, *, request=None) -> list[Alternate]:
                 bcp47=language.bcp47,
                 native_name=language.native_name,
                 direction=language.direction,
-                url=translation.get_full_url(request),
+                url=page_url(translation, request=request),
                 href=translation.get_url(request),
                 current=translation.pk == page.pk,
             )
@@ -70,7 +71,7 @@ def page_chrome(page: Page | None, *, request=None) -> dict:
     return {
         "alternates": alternates,
         "x_default": x_default_url(alternates),
-        "canonical": current.url if current else page.get_full_url(request),
+        "canonical": current.url if current else page_url(page, request=request),
         "og_locale": og_locale(page.locale.language_code),
         "og_locale_alternates": [og_locale(a.code) for a in alternates if not a.current],
     }

@@ -7,6 +7,7 @@ from collections import defaultdict
 
 from wagtail.contrib.sitemaps import Sitemap
 
+from core.site import page_url
 from languages import registry
 
 from .selectors import sitemap_pages
@@ -19,6 +20,8 @@ class MultilingualSitemap(Sitemap):
         self._live_pages = sitemap_pages(root=self.get_wagtail_site().root_page)
         return self._live_pages
 
+    # <loc> is Wagtail's get_full_url(): the Site record, which migrate keeps
+    # equal to SITE_URL (core.site); alternates come from SITE_URL directly.
     def _urls(self, page, protocol, domain):
         alternates = self._alternates_by_key()
         urls, last_mods = [], set()
@@ -34,7 +37,7 @@ class MultilingualSitemap(Sitemap):
     def _alternates_by_key(self) -> dict:
         by_key = defaultdict(dict)
         for page in self.items():
-            by_key[page.translation_key][page.locale.language_code] = page.get_full_url(self.request)
+            by_key[page.translation_key][page.locale.language_code] = page_url(page, request=self.request)
         result = {}
         for key, urls in by_key.items():
             ordered = [(code, urls[code]) for code in registry.ALL_CODES if code in urls]

@@ -11,8 +11,10 @@ from django.utils.cache import patch_cache_control
 from .services import cache_key, cache_seconds, current_generation, page_cache
 
 # Paths that are never cached: the admin, the beacon, documents, the partner
-# API and its signed images (syndication handles its own conditional GETs).
+# API and its signed images (syndication handles its own conditional GETs),
+# and the health check.
 UNCACHED_PREFIXES = (
+    "/healthz",
     "/admin/",
     "/django-admin/",
     "/visitors/",

@@ -15,6 +15,7 @@ mkdir -p "$WORK"
 export DJANGO_SETTINGS_MODULE=cms.settings.production
 export SECRET_KEY="$($PY -c 'import secrets; print(secrets.token_urlsafe(48))')"
 export SECURE_SSL_REDIRECT=0 ALLOWED_HOSTS="127.0.0.1,localhost" LOG_LEVEL=WARNING
+export SITE_URL="http://127.0.0.1:${PORT}"
 export STATIC_ROOT="$WORK/static" MEDIA_ROOT="$WORK/media"
 export DATABASE_URL="${DATABASE_URL:-sqlite:///$WORK/db.sqlite3}"
 case "$DATABASE_URL" in sqlite*) rm -f "$WORK"/db.sqlite3*;; esac

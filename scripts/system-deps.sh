@@ -2,7 +2,9 @@
 # Installs the Debian packages the project needs, only when one is missing.
 # Fonts and Pango for WeasyPrint; poppler for PDF checks; Chromium for the
 # browser tests; libgs-common for the CMYK/grey ICC profiles of print PDFs;
-# wrk for the load benchmark; gettext for catalogs.
+# wrk for the load benchmark; gettext for catalogs; nginx (with the cache
+# purge module), openssl and curl for the deployment examples and the
+# production smoke test, which run nginx unprivileged on their own ports.
 set -euo pipefail
 
 PACKAGES=(
@@ -18,6 +20,10 @@ PACKAGES=(
   gettext
   chromium
   wrk
+  nginx
+  libnginx-mod-http-cache-purge
+  openssl
+  curl
   nodejs
   npm
 )

@@ -14,6 +14,7 @@ from django.core.paginator import Paginator
 from wagtail.models import Locale, Page
 
 from core.seo import json_ld, news_article, social_card
+from core.site import page_url
 from languages.formatting import format_dateline, format_posted_date
 from taxonomy.models import District, Sector, State
 
@@ -107,10 +108,8 @@ def story_page_view(story: SuccessStoryPage, *, request=None) -> dict:
     office = story.issuing_office.name if story.issuing_office_id else ""
     taxonomy = story_taxonomy(story)
     tags = list(story.tags.all())
-    social = social_card(
-        description=story.search_description or story.summary, image=story.hero_image, request=request
-    )
-    canonical = story.get_full_url(request)
+    social = social_card(description=story.search_description or story.summary, image=story.hero_image)
+    canonical = page_url(story, request=request)
     schema = news_article(
         story=story,
         canonical_url=canonical,

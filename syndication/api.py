@@ -24,6 +24,8 @@ from ninja.files import UploadedFile
 from ninja.security import HttpBearer
 from pydantic import Field, field_validator
 
+from core.site import absolute_url
+
 from . import conf, cursors, services, throttle
 from .conditional import conditional_response, etag_for, remember, remembered_response, set_validators
 from .grants import languages_for, story_query
@@ -294,7 +296,7 @@ def list_stories(request, filters: Query[StoryFilters]):
     if next_cursor:
         next_params = request.GET.copy()
         next_params["cursor"] = next_cursor
-        next_url = request.build_absolute_uri(f"{request.path}?{next_params.urlencode()}")
+        next_url = absolute_url(f"{request.path}?{next_params.urlencode()}")
     items = serialize_items(keys, request=request)
     response = _json(
         {"items": items, "next": next_url, "cursor": next_cursor}, etag=etag, last_modified=last_modified

@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import condition
 from wagtail.models import Locale
 
+from core.site import absolute_url, page_url
 from stories.selectors import story_listing
 from taxonomy.models import District, Product, Sector, State
 
@@ -79,11 +80,13 @@ class StoryFeed(Feed):
         base = _("ODOP Success Stories")
         return f"{base}: {', '.join(names)}" if names else base
 
+    # Absolute URLs under SITE_URL, so Django's Feed does not prefix the
+    # request's host: the feed id and links are the same whoever asks.
     def link(self, obj):
-        return f"/{obj['locale'].language_code}/"
+        return absolute_url(f"/{obj['locale'].language_code}/")
 
     def feed_url(self, obj):
-        return obj["request"].get_full_path()
+        return absolute_url(obj["request"].get_full_path())
 
     def subtitle(self, obj):
         return _("Success stories of One District One Product, from the Press Information Bureau.")
@@ -91,9 +94,7 @@ class StoryFeed(Feed):
     def items(self, obj):
         stories = list(story_listing(locale=obj["locale"], **obj["filters"]).defer(None)[:FEED_SIZE])
         request = obj["request"]
-        self._bodies = render_bodies(
-            stories, images=body_images(stories), absolute=request.build_absolute_uri
-        )
+        self._bodies = render_bodies(stories, images=body_images(stories), absolute=absolute_url)
         self._pdfs = pdf_renditions(stories, request=request)
         return stories
 
@@ -104,7 +105,7 @@ class StoryFeed(Feed):
         return item.summary
 
     def item_link(self, item):
-        return item.get_url(request=self._request)
+        return page_url(item, request=self._request)
 
     def item_guid(self, item):
         return item_uri(release_id=item.release_id, language=item.locale.language_code, page_id=item.pk)
@@ -128,7 +129,7 @@ class StoryFeed(Feed):
         if item.hero_image and item.hero_image.file:
             mime = mimetypes.guess_type(item.hero_image.file.name)[0] or "image/jpeg"
             size = item.hero_image.file_size or 0
-            url = self._request.build_absolute_uri(item.hero_image.file.url)
+            url = absolute_url(item.hero_image.file.url)
             enclosures.append(Enclosure(url, str(size), mime))
         for pdf in self._pdfs.get(item.pk, []):
             enclosures.append(Enclosure(pdf["href"], str(pdf.get("sizeInBytes", 0)), pdf["contentType"]))
@@ -157,8 +158,10 @@ def _compute_fingerprint(request) -> tuple[str, object] | None:
         filters = feed_filters(request.GET, locale)
     except (BadFilter, Locale.DoesNotExist):
         return None
-    stats = story_listing(locale=locale, **filters).order_by().aggregate(
-        last=Max("last_published_at"), posted=Max("posted_at"), count=Count("pk")
+    stats = (
+        story_listing(locale=locale, **filters)
+        .order_by()
+        .aggregate(last=Max("last_published_at"), posted=Max("posted_at"), count=Count("pk"))
     )
     last = max((value for value in (stats["last"], stats["posted"]) if value), default=None)
     key = f"{locale.language_code}|{sorted(request.GET.items())}|{stats['count']}|{last}"

@@ -16,6 +16,7 @@ from django.core.cache import cache
 from django.urls import reverse
 from django.utils import timezone
 
+from core.site import absolute_url, page_url
 from languages import registry
 
 from .body import RenderedBody, body_images, render_bodies, subheadlines, word_count
@@ -58,7 +59,7 @@ class Links:
 
     def __init__(self, request):
         self.request = request
-        self.absolute = request.build_absolute_uri
+        self.absolute = absolute_url
         self._detail = reverse("syndication_api:story_detail", kwargs={"release_id": 0})
         self._images: dict[int, list[dict]] = {}
 
@@ -71,8 +72,7 @@ class Links:
         return self._images[image.pk]
 
     def page(self, page) -> str | None:
-        url = page.get_url(request=self.request)
-        return self.absolute(url) if url else None
+        return page_url(page, request=self.request)
 
 
 def canceled_item(key: ItemKey) -> dict:
@@ -250,7 +250,6 @@ def _cache_key(key: ItemKey, links: Links, translations: dict) -> str:
         repr(
             (
                 FORMAT_REVISION,
-                links.request.get_host(),
                 key.page_id,
                 key.version,
                 key.visible_at,

@@ -215,6 +215,8 @@ if redis_url := env_str("REDIS_URL"):
         "BACKEND": "django.core.cache.backends.redis.RedisCache",
         "LOCATION": redis_url,
     }
+# Production settings require a cache shared by every process (core.checks).
+SHARED_CACHE_REQUIRED = False
 
 # Full-page cache for anonymous readers (publiccache); 0 turns it off.
 PUBLIC_PAGE_CACHE_SECONDS = env_int("PUBLIC_PAGE_CACHE_SECONDS", 300)
@@ -242,7 +244,11 @@ if purge_url := env_str("FRONTEND_CACHE_PURGE_URL"):
 
 # --- Wagtail -------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "ODOP Success Stories"
-WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# The public origin readers use (scheme, host, port; no path), e.g.
+# https://odop.example.gov.in. Every absolute URL is built from it (core.site),
+# and `migrate` writes it into the Wagtail Site record.
+SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+WAGTAILADMIN_BASE_URL = SITE_URL
 # Embedded default (SQLite FTS5 with an Indic tokenizer, or PostgreSQL "simple"),
 # or Elasticsearch/OpenSearch when SEARCH_URL is set: see search/conf.py.
 WAGTAILSEARCH_BACKENDS = search_backends(

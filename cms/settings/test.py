@@ -5,9 +5,11 @@ DEBUG = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# CACHES from base.py: local memory, or Redis when REDIS_URL is set (the third run of .ci/run).
 MEDIA_ROOT = VAR_DIR / "test-media"  # noqa: F405
-WAGTAILADMIN_BASE_URL = "http://testserver"
+# The Wagtail Site the migrations make (localhost, port 80): URLs read the same either way.
+SITE_URL = "http://localhost"
+WAGTAILADMIN_BASE_URL = SITE_URL
 # Publishing renders three PDFs; only the printing tests need that (they turn it on).
 PRINT_RENDER_ON_PUBLISH = False
 # The anonymous page cache is off in tests; publiccache's own tests turn it on.

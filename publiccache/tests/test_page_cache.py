@@ -125,3 +125,15 @@ def test_partner_api_feeds_and_authorised_requests_are_never_cached(client, site
     assert "X-Cache" not in client.get(url, HTTP_AUTHORIZATION="Token abc")
     for path in ("/api/v1/stories/", "/en/feeds/stories/", "/images/abc/1/x/y"):
         assert "X-Cache" not in client.get(path)
+
+
+def test_publish_starts_another_generation_after_the_commit(site, django_capture_on_commit_callbacks):
+    from core.cache import current_generation
+
+    story = SuccessStoryPage.objects.get(pk=site["story"].pk)
+    with django_capture_on_commit_callbacks(execute=True):
+        story.save_revision().publish()
+        # Before the commit another worker still reads the old rows; what it
+        # renders now lands under this generation.
+        before_commit = current_generation()
+    assert current_generation() > before_commit

@@ -396,7 +396,7 @@ class CursorPaginationTests(TestCase):
                     )
             if not response["next"]:
                 break
-            self.assertTrue(response["next"].startswith("http://testserver/api/v1/stories/?"))
+            self.assertTrue(response["next"].startswith("http://localhost/api/v1/stories/?"))
             response = self.client.get(
                 LIST, {"limit": 2, "cursor": response["cursor"]}, **auth(self.key)
             ).json()
