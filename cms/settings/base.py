@@ -194,6 +194,17 @@ STORAGES = {
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
+# --- File storage ----------------------------------------------------------------
+# "default" is public media: images, renditions, documents, served at a URL.
+# "private" is for files derived from story text (print PDFs, partners' print
+# scans): nothing serves it; a view checks access, then streams the file or
+# redirects to a signed URL (core/storage.py).
+PRIVATE_ROOT = Path(env_str("PRIVATE_ROOT", str(VAR_DIR / "private")))
+STORAGES["private"] = {
+    "BACKEND": "core.storage.PrivateFileSystemStorage",
+    "OPTIONS": {"location": PRIVATE_ROOT},
+}
+
 # --- Background tasks (django-tasks) -------------------------------------------
 # The database backend is the default: `python manage.py db_worker` runs the
 # queue. Tests switch to the immediate backend.

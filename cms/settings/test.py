@@ -7,6 +7,16 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 MEDIA_ROOT = VAR_DIR / "test-media"  # noqa: F405
+# Local disk in tests, whatever the environment says; the object-storage tests
+# switch to a local S3 server themselves. Each test gets its own folders (conftest.py).
+STORAGES = {  # noqa: F405
+    **STORAGES,  # noqa: F405
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "private": {
+        "BACKEND": "core.storage.PrivateFileSystemStorage",
+        "OPTIONS": {"location": VAR_DIR / "test-private"},  # noqa: F405
+    },
+}
 WAGTAILADMIN_BASE_URL = "http://testserver"
 # Publishing renders three PDFs; only the printing tests need that (they turn it on).
 PRINT_RENDER_ON_PUBLISH = False
