@@ -24,9 +24,10 @@ def pytest_sessionstart(session):
 
 @pytest.fixture(autouse=True)
 def _media_root(settings, tmp_path):
-    """Each test writes images and private files into its own folders."""
+    """Each test writes images, private files and print caches into its own folders."""
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.STORAGES = local_storages(settings.STORAGES, private_root=tmp_path / "private")
+    settings.PRINT_PHOTO_CACHE_DIR = tmp_path / "print-photos"
 
 
 @pytest.fixture(scope="session")

@@ -301,6 +301,9 @@ PRINT_GRAY_PROFILE = "/usr/share/color/icc/ghostscript/sgray.icc"
 PRINT_IMAGE_DPI = env_int("PRINT_IMAGE_DPI", 240)  # 200-300 for the placed size
 PRINT_MAX_ATTEMPTS = env_int("PRINT_MAX_ATTEMPTS", 3)
 PRINT_RETRY_DELAY_SECONDS = 60
+# Photos converted for print: a local working cache, never media (they may
+# belong to embargoed stories) and never object storage (WeasyPrint reads files).
+PRINT_PHOTO_CACHE_DIR = Path(env_str("PRINT_PHOTO_CACHE_DIR", str(VAR_DIR / "cache" / "print-photos")))
 # {language code: font family} replacing the registry's Noto face.
 PRINT_FONT_OVERRIDES: dict[str, str] = {}
 # "Source: ..." line of a release without an issuing office.

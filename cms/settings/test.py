@@ -17,6 +17,7 @@ STORAGES = {  # noqa: F405
         "OPTIONS": {"location": VAR_DIR / "test-private"},  # noqa: F405
     },
 }
+PRINT_PHOTO_CACHE_DIR = VAR_DIR / "test-cache" / "print-photos"  # noqa: F405
 WAGTAILADMIN_BASE_URL = "http://testserver"
 # Publishing renders three PDFs; only the printing tests need that (they turn it on).
 PRINT_RENDER_ON_PUBLISH = False
