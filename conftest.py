@@ -3,6 +3,7 @@ import os
 import pytest
 
 from tests.browser import CHROMIUM, CHROMIUM_ARGS, chromium_available
+from tests.storage import local_storages
 
 # Playwright's sync API runs an event loop; Django's async-safety check would
 # otherwise refuse ORM calls made by live_server tests in the same thread.
@@ -23,8 +24,10 @@ def pytest_sessionstart(session):
 
 @pytest.fixture(autouse=True)
 def _media_root(settings, tmp_path):
-    """Each test writes images and files into its own folder."""
+    """Each test writes images, private files and print caches into its own folders."""
     settings.MEDIA_ROOT = tmp_path / "media"
+    settings.STORAGES = local_storages(settings.STORAGES, private_root=tmp_path / "private")
+    settings.PRINT_PHOTO_CACHE_DIR = tmp_path / "print-photos"
 
 
 @pytest.fixture(scope="session")

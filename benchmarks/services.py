@@ -69,13 +69,22 @@ def throwaway_database(*, keep: bool = False, log: Callable[[str], None] = print
 
 @contextlib.contextmanager
 def bench_environment() -> Iterator[None]:
-    """Production-like request handling: no DEBUG, media in a temporary folder,
-    and the test client's host allowed."""
+    """Production-like request handling: no DEBUG, media, private files and
+    the print photo cache in a temporary folder, and the test client's host
+    allowed."""
     with (
-        tempfile.TemporaryDirectory(prefix="odop-bench-media-") as media_root,
+        tempfile.TemporaryDirectory(prefix="odop-bench-files-") as files,
         override_settings(
             DEBUG=False,
-            MEDIA_ROOT=media_root,
+            MEDIA_ROOT=Path(files) / "media",
+            STORAGES={
+                **settings.STORAGES,
+                "private": {
+                    "BACKEND": "core.storage.PrivateFileSystemStorage",
+                    "OPTIONS": {"location": Path(files) / "private"},
+                },
+            },
+            PRINT_PHOTO_CACHE_DIR=Path(files) / "print-photos",
             ALLOWED_HOSTS=[*settings.ALLOWED_HOSTS, "testserver"],
         ),
     ):

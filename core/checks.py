@@ -1,11 +1,16 @@
-"""System checks for the settings every deployment depends on."""
+"""System checks for the settings every deployment depends on: a shared
+cache, one site URL, and private files that no public URL can reach."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from django.conf import settings
 from django.core.checks import Error, Tags, Warning, register
+from django.core.files.storage import FileSystemStorage, InvalidStorageError, storages
 
 from .site import site_address
+from .storage import PRIVATE_STORAGE_ALIAS, signs_urls
 
 # Caches that each process keeps for itself (or not at all): with several
 # gunicorn workers, a withdrawn story would stay public in the others.
@@ -50,3 +55,39 @@ def check_site_url_is_https(app_configs, **kwargs):
             id="core.W003",
         )
     ]
+
+
+@register(Tags.security)
+def check_private_storage(app_configs=None, **kwargs) -> list[Error]:
+    try:
+        private = storages[PRIVATE_STORAGE_ALIAS]
+    except InvalidStorageError:
+        return [Error("STORAGES has no 'private' alias.", hint="See cms/settings/base.py.", id="core.E011")]
+    if isinstance(private, FileSystemStorage):
+        location, media = Path(private.location).resolve(), Path(settings.MEDIA_ROOT).resolve()
+        if location == media or media in location.parents:
+            return [
+                Error(
+                    f"The private storage ({location}) is inside MEDIA_ROOT ({media}), which is served publicly.",
+                    hint="Set PRIVATE_ROOT outside MEDIA_ROOT.",
+                    id="core.E012",
+                )
+            ]
+        return []
+    errors = []
+    if hasattr(private, "bucket_name") and not signs_urls(private):
+        errors.append(
+            Error("The private object storage must use signed URLs (querystring_auth).", id="core.E013")
+        )
+    public = storages["default"]
+    if getattr(public, "bucket_name", None) == getattr(private, "bucket_name", None) and getattr(
+        public, "location", ""
+    ) == getattr(private, "location", ""):
+        errors.append(
+            Error(
+                "The private and public storages share a bucket and prefix.",
+                hint="Set AWS_PRIVATE_BUCKET_NAME, or keep the private files under their own prefix.",
+                id="core.E014",
+            )
+        )
+    return errors

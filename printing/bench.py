@@ -38,12 +38,18 @@ def run(ctx) -> dict:
     samples = _sample_stories(SuccessStoryPage, ctx.locales, limit=8)
     ctx.log(f"printing: warm renders over {len(samples)} story pages, {repeat} each")
     result = {
-        "newsbox_warm": _seconds(ctx.summarize(_timed_cycle(lambda s: render_newsbox(story=s), samples, repeat))),
-        "release_warm": _seconds(ctx.summarize(_timed_cycle(lambda s: render_release(story=s), samples, repeat))),
+        "newsbox_warm": _seconds(
+            ctx.summarize(_timed_cycle(lambda s: render_newsbox(story=s), samples, repeat))
+        ),
+        "release_warm": _seconds(
+            ctx.summarize(_timed_cycle(lambda s: render_release(story=s), samples, repeat))
+        ),
     }
     shared_db = not _in_memory_database()
     if not shared_db:
-        result["note"] = "in-memory SQLite: cold renders and the 2-worker run need a database other processes see"
+        result["note"] = (
+            "in-memory SQLite: cold renders and the 2-worker run need a database other processes see"
+        )
     cold_runs = int(ctx.extra.get("printing_cold_runs", 5)) if shared_db else 0
     if cold_runs:
         ctx.log(f"printing: {cold_runs} cold renders per format in fresh processes")
@@ -63,7 +69,9 @@ def run(ctx) -> dict:
 
 def _in_memory_database() -> bool:
     connection = connections["default"]
-    return connection.vendor == "sqlite" and connection.creation.is_in_memory_db(connection.settings_dict["NAME"])
+    return connection.vendor == "sqlite" and connection.creation.is_in_memory_db(
+        connection.settings_dict["NAME"]
+    )
 
 
 def _pick_story(model):
@@ -103,26 +111,32 @@ def _seconds(summary: dict) -> dict:
     }
 
 
-def _child_init(db_name: str, media_root: str, warm: bool = False) -> None:
-    """Set up Django in a spawned worker on the parent's database and media
-    folder (the bench command switches both in-process, which a child does not
-    inherit)."""
+# Where the parent keeps media, private files (the PDFs) and the photo cache.
+FILE_SETTINGS = ("MEDIA_ROOT", "STORAGES", "PRINT_PHOTO_CACHE_DIR")
+
+
+def _child_init(db_name: str, file_settings: dict, warm: bool = False) -> None:
+    """Set up Django in a spawned worker on the parent's database and file
+    folders (the bench command switches them in-process, which a child does
+    not inherit)."""
     import django
 
     django.setup()
-    from django.conf import settings
     from django.db import connections as child_connections
+    from django.test import override_settings
 
     child_connections["default"].settings_dict["NAME"] = db_name
-    settings.MEDIA_ROOT = media_root
+    override_settings(**file_settings).enable()
     if warm:
         _warm_fonts()
 
 
-def _parent_state() -> tuple[str, str]:
+def _parent_state() -> tuple[str, dict]:
     from django.conf import settings
 
-    return connections["default"].settings_dict["NAME"], str(settings.MEDIA_ROOT)
+    return connections["default"].settings_dict["NAME"], {
+        name: getattr(settings, name) for name in FILE_SETTINGS
+    }
 
 
 def _cold_render(page_id: int, kind: str) -> float:
@@ -233,7 +247,9 @@ def _translations_of(story):
 
     existing = {}
     # Other suites (translations) may have left draft translations: publish those.
-    for page in SuccessStoryPage.objects.filter(translation_key=story.translation_key).select_related("locale"):
+    for page in SuccessStoryPage.objects.filter(translation_key=story.translation_key).select_related(
+        "locale"
+    ):
         if not page.live:
             with _no_pdf_queueing():
                 page.save_revision().publish()

@@ -49,6 +49,11 @@ def image_dpi() -> int:
     return settings.PRINT_IMAGE_DPI
 
 
+def photo_cache_dir() -> Path:
+    """Local working folder for photos converted for print (not media: see settings)."""
+    return Path(settings.PRINT_PHOTO_CACHE_DIR)
+
+
 def max_attempts() -> int:
     return settings.PRINT_MAX_ATTEMPTS
 

@@ -5,9 +5,12 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core.storage import private_storage
+
 
 def pdf_upload_path(instance: StoryPdf, filename: str) -> str:
     # Keyed by revision: a new revision never overwrites the file a reader is downloading.
+    # The name is guessable, and that is harmless: the private storage has no public URL.
     return f"printing/pdfs/{instance.page_id}/{instance.revision_id}/{instance.format}.pdf"
 
 
@@ -27,7 +30,10 @@ class StoryPdf(models.Model):
     revision_id = models.PositiveBigIntegerField(_("revision"))
     locale = models.CharField(_("language"), max_length=16)
     format = models.CharField(_("format"), max_length=16, choices=Format.choices)
-    file = models.FileField(_("file"), upload_to=pdf_upload_path, max_length=255, blank=True)
+    # Private: a PDF exists while its story is embargoed; only printing.views.story_pdf hands it out.
+    file = models.FileField(
+        _("file"), upload_to=pdf_upload_path, storage=private_storage, max_length=255, blank=True
+    )
     size = models.PositiveBigIntegerField(_("size in bytes"), default=0)
     status = models.CharField(_("status"), max_length=8, choices=Status.choices, default=Status.PENDING)
     error = models.TextField(_("error"), blank=True)
@@ -41,7 +47,9 @@ class StoryPdf(models.Model):
         verbose_name = _("story PDF")
         verbose_name_plural = _("story PDFs")
         constraints = [
-            models.UniqueConstraint(fields=["page", "revision_id", "format"], name="unique_pdf_per_revision_format"),
+            models.UniqueConstraint(
+                fields=["page", "revision_id", "format"], name="unique_pdf_per_revision_format"
+            ),
         ]
         indexes = [models.Index(fields=["page", "format", "status"], name="printing_pdf_lookup")]
 

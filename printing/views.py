@@ -1,12 +1,17 @@
-"""Downloads of stored story PDFs. Never renders: a PDF not ready for the
-live revision answers 503 with Retry-After."""
+"""Downloads of stored story PDFs, the only way out of the private storage.
+
+The page's own serve (embargo, live, view restrictions) has run before these
+views. Never renders: a PDF not ready for the live revision answers 503 with
+Retry-After."""
 
 from __future__ import annotations
 
 import re
 
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
 from django.utils.translation import gettext as _
+
+from core.storage import private_file_response
 
 from .selectors import DOWNLOAD_FORMATS, live_story_pdf
 
@@ -36,20 +41,16 @@ def story_pdf(request, page, *, kind: str):
         )
         response["Retry-After"] = str(RETRY_AFTER_SECONDS)
         return response
+    filename = download_filename(
+        release_id=page.release_id, language_code=pdf.locale, kind=kind, variant=variant
+    )
     try:
-        handle = pdf.file.open("rb")
+        response = private_file_response(pdf.file, filename=filename, content_type="application/pdf")
     except FileNotFoundError:
         raise Http404("PDF file missing") from None
-    response = FileResponse(
-        handle,
-        as_attachment=True,
-        filename=download_filename(
-            release_id=page.release_id, language_code=pdf.locale, kind=kind, variant=variant
-        ),
-        content_type="application/pdf",
-    )
-    response["ETag"] = f'"{page.pk}-{pdf.revision_id}-{pdf.format}"'
-    response["Cache-Control"] = "public, max-age=300"
+    if response.status_code == 200:  # streamed here; a redirect to a signed URL is never cached
+        response["ETag"] = f'"{page.pk}-{pdf.revision_id}-{pdf.format}"'
+        response["Cache-Control"] = "public, max-age=300"
     return response
 
 

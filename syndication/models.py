@@ -24,6 +24,7 @@ from modelcluster.fields import ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 
+from core.storage import private_storage
 from languages import registry
 
 
@@ -201,7 +202,8 @@ class PrintRecord(models.Model):
     edition = models.CharField(_("edition"), max_length=255, blank=True)
     printed_on = models.DateField(_("printed on"))
     page_number = models.CharField(_("page"), max_length=32, blank=True)
-    scan = models.FileField(_("scan"), upload_to=_scan_path, blank=True)
+    # A scan of a printed page carries the story's text: private, like the PDFs.
+    scan = models.FileField(_("scan"), upload_to=_scan_path, storage=private_storage, blank=True)
     reported_at = models.DateTimeField(default=timezone.now)
 
     class Meta:

@@ -17,9 +17,9 @@ from django.conf import settings
 names = [
     "PRINT_NEWSBOX_COLUMNS", "PRINT_NEWSBOX_COLUMN_MM", "PRINT_ICC_PROFILE", "PRINT_IMAGE_DPI",
     "PUBLIC_PAGE_CACHE_SECONDS", "WAGTAILSEARCH_BACKENDS", "WAGTAILLOCALIZE_MACHINE_TRANSLATOR",
-    "WAGTAILFRONTENDCACHE", "CACHES",
+    "WAGTAILFRONTENDCACHE", "CACHES", "STORAGES",
 ]
-print(json.dumps({name: getattr(settings, name) for name in names}))
+print(json.dumps({name: getattr(settings, name) for name in names}, default=str))
 """
 
 
@@ -27,7 +27,7 @@ def settings_under(env: dict[str, str]) -> dict:
     keep = {
         k: v
         for k, v in os.environ.items()
-        if not k.startswith(("SEARCH_", "ELASTICSEARCH_", "MT_", "PRINT_"))
+        if not k.startswith(("SEARCH_", "ELASTICSEARCH_", "MT_", "PRINT_", "AWS_", "PRIVATE_ROOT"))
     }
     result = subprocess.run(
         [sys.executable, "-c", SHOW_SETTINGS],
@@ -90,6 +90,42 @@ def test_without_those_variables_settings_keep_their_defaults():
     assert values["PRINT_IMAGE_DPI"] == 240
     assert values["WAGTAILSEARCH_BACKENDS"]["default"]["BACKEND"] == "search.backends.database"
     assert values["WAGTAILLOCALIZE_MACHINE_TRANSLATOR"] is None
+
+
+def test_storage_is_local_disk_with_private_files_outside_media_by_default():
+    storages = settings_under({"VAR_DIR": "/srv/odop"})["STORAGES"]
+    assert storages["default"]["BACKEND"] == "django.core.files.storage.FileSystemStorage"
+    assert storages["private"] == {
+        "BACKEND": "core.storage.PrivateFileSystemStorage",
+        "OPTIONS": {"location": "/srv/odop/private"},
+    }
+
+
+def test_aws_variables_put_media_and_private_files_in_buckets():
+    connection = {
+        "AWS_STORAGE_BUCKET_NAME": "odop-media",
+        "AWS_S3_ENDPOINT_URL": "http://minio:9000",
+        "AWS_S3_REGION_NAME": "ap-south-1",
+        "AWS_ACCESS_KEY_ID": "key",
+        "AWS_SECRET_ACCESS_KEY": "secret",
+    }
+    storages = settings_under({**connection, "AWS_PRIVATE_BUCKET_NAME": "odop-private"})["STORAGES"]
+    public, private = storages["default"]["OPTIONS"], storages["private"]["OPTIONS"]
+    assert (
+        storages["default"]["BACKEND"] == storages["private"]["BACKEND"] == "storages.backends.s3.S3Storage"
+    )
+    for options in (public, private):
+        assert (options["endpoint_url"], options["region_name"]) == ("http://minio:9000", "ap-south-1")
+        assert (options["access_key"], options["secret_key"]) == ("key", "secret")
+    assert (public["bucket_name"], public["querystring_auth"]) == ("odop-media", False)
+    assert (private["bucket_name"], private["location"]) == ("odop-private", "")
+    assert (private["querystring_auth"], private["querystring_expire"], private["custom_domain"]) == (
+        True,
+        60,
+        None,
+    )
+    shared = settings_under(connection)["STORAGES"]["private"]["OPTIONS"]
+    assert (shared["bucket_name"], shared["location"]) == ("odop-media", "private")
 
 
 def test_readme_configuration_table_lists_exactly_the_variables_settings_read():

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import dj_database_url
 
+from core.object_storage import s3_storages
 from languages import registry as language_registry
 from search.conf import search_backends
 from translations.machine import machine_translator
@@ -194,6 +195,31 @@ STORAGES = {
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
+# --- File storage ----------------------------------------------------------------
+# "default" is public media: images, renditions, documents, served at a URL.
+# "private" is for files derived from story text (print PDFs, partners' print
+# scans): nothing serves it; a view checks access, then streams the file or
+# redirects to a signed URL (core/storage.py). Local disk unless
+# AWS_STORAGE_BUCKET_NAME names an S3-compatible bucket; the private files then
+# go to AWS_PRIVATE_BUCKET_NAME, or under private/ in the same bucket.
+PRIVATE_ROOT = Path(env_str("PRIVATE_ROOT", str(VAR_DIR / "private")))
+STORAGES["private"] = {
+    "BACKEND": "core.storage.PrivateFileSystemStorage",
+    "OPTIONS": {"location": PRIVATE_ROOT},
+}
+if env_str("AWS_STORAGE_BUCKET_NAME"):
+    STORAGES.update(
+        s3_storages(
+            bucket=env_str("AWS_STORAGE_BUCKET_NAME"),
+            private_bucket=env_str("AWS_PRIVATE_BUCKET_NAME"),
+            endpoint_url=env_str("AWS_S3_ENDPOINT_URL"),
+            region_name=env_str("AWS_S3_REGION_NAME"),
+            access_key=env_str("AWS_ACCESS_KEY_ID"),
+            secret_key=env_str("AWS_SECRET_ACCESS_KEY"),
+            custom_domain=env_str("AWS_S3_CUSTOM_DOMAIN"),
+        )
+    )
+
 # --- Background tasks (django-tasks) -------------------------------------------
 # The database backend is the default: `python manage.py db_worker` runs the
 # queue. Tests switch to the immediate backend.
@@ -296,6 +322,9 @@ PRINT_GRAY_PROFILE = "/usr/share/color/icc/ghostscript/sgray.icc"
 PRINT_IMAGE_DPI = env_int("PRINT_IMAGE_DPI", 240)  # 200-300 for the placed size
 PRINT_MAX_ATTEMPTS = env_int("PRINT_MAX_ATTEMPTS", 3)
 PRINT_RETRY_DELAY_SECONDS = 60
+# Photos converted for print: a local working cache, never media (they may
+# belong to embargoed stories) and never object storage (WeasyPrint reads files).
+PRINT_PHOTO_CACHE_DIR = Path(env_str("PRINT_PHOTO_CACHE_DIR", str(VAR_DIR / "cache" / "print-photos")))
 # {language code: font family} replacing the registry's Noto face.
 PRINT_FONT_OVERRIDES: dict[str, str] = {}
 # "Source: ..." line of a release without an issuing office.

@@ -10,6 +10,17 @@ MEDIA_ROOT = VAR_DIR / "test-media"  # noqa: F405
 # The Wagtail Site the migrations make (localhost, port 80): URLs read the same either way.
 SITE_URL = "http://localhost"
 WAGTAILADMIN_BASE_URL = SITE_URL
+# Local disk in tests, whatever the environment says; the object-storage tests
+# switch to a local S3 server themselves. Each test gets its own folders (conftest.py).
+STORAGES = {  # noqa: F405
+    **STORAGES,  # noqa: F405
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "private": {
+        "BACKEND": "core.storage.PrivateFileSystemStorage",
+        "OPTIONS": {"location": VAR_DIR / "test-private"},  # noqa: F405
+    },
+}
+PRINT_PHOTO_CACHE_DIR = VAR_DIR / "test-cache" / "print-photos"  # noqa: F405
 # Publishing renders three PDFs; only the printing tests need that (they turn it on).
 PRINT_RENDER_ON_PUBLISH = False
 # The anonymous page cache is off in tests; publiccache's own tests turn it on.

@@ -11,7 +11,6 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from django.utils import translation
@@ -23,6 +22,7 @@ from stories.blocks import Format, render_stream
 
 from .. import conf
 from .fonts import require_font
+from .photos import PhotoSource
 
 if TYPE_CHECKING:
     from .photos import PrintPhoto
@@ -32,7 +32,7 @@ logger = logging.getLogger(__name__)
 
 @dataclass(frozen=True)
 class Figure:
-    source: Path | None  # original image file; None if the image row is gone
+    source: PhotoSource | None  # original image file, in its storage; None if the image row is gone
     caption: str = ""
     credit: str = ""
     title: str = ""
@@ -113,12 +113,8 @@ def _public_url(story) -> str:
 
 
 def _figure(image, caption: str, credit: str) -> Figure:
-    source = None
-    if image is not None and image.file:
-        try:
-            source = Path(image.file.path)
-        except NotImplementedError:  # remote storage: no local path
-            source = None
+    # Read through the storage, not .path: object storage (S3) has no local path.
+    source = PhotoSource.of(image.file) if image is not None and image.file else None
     return Figure(
         source=source, caption=caption or "", credit=credit or "", title=getattr(image, "title", "")
     )

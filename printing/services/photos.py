@@ -2,9 +2,11 @@
 Pillow's ImageCms (LittleCMS), never upscaled.
 
 News boxes take greyscale (DeviceGray) or CMYK (DeviceCMYK) JPEGs so the
-PDF/X-1a file holds no RGB; the A4 release takes sRGB. Converted files are
-cached on disk by source file, size, mode and profile, so a story's second
-render (and its other languages) reuse them.
+PDF/X-1a file holds no RGB; the A4 release takes sRGB. The original is read
+through its storage (local disk or S3), never by path. Converted files are
+cached on local disk (PRINT_PHOTO_CACHE_DIR) by source file, size, mtime,
+mode and profile, so a story's second render (and its other languages)
+reuse them.
 """
 
 from __future__ import annotations
@@ -16,9 +18,9 @@ import warnings
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
-from django.conf import settings
+from django.core.files.storage import Storage
 from PIL import Image, ImageCms, ImageOps
 
 from .. import conf
@@ -41,6 +43,22 @@ class PhotoError(ValueError):
 
 
 @dataclass(frozen=True)
+class PhotoSource:
+    """An original image file, named in the storage that holds it."""
+
+    storage: Storage
+    name: str
+
+    @classmethod
+    def of(cls, fieldfile) -> PhotoSource:
+        return cls(storage=fieldfile.storage, name=fieldfile.name)
+
+    @property
+    def label(self) -> str:
+        return PurePosixPath(self.name).name
+
+
+@dataclass(frozen=True)
 class PrintPhoto:
     path: Path
     width_px: int
@@ -55,21 +73,14 @@ def target_width_px(*, placed_width_mm: float, dpi: int) -> int:
     return max(1, round(placed_width_mm / MM_PER_INCH * dpi))
 
 
-def prepare_photo(*, source: Path, placed_width_mm: float, mode: PhotoMode) -> PrintPhoto:
+def prepare_photo(*, source: PhotoSource, placed_width_mm: float, mode: PhotoMode) -> PrintPhoto:
     """A print-ready JPEG of `source`; PhotoError naming the file if it cannot be read."""
-    source = Path(source)
-    try:
-        stat = source.stat()
-    except OSError as exc:
-        raise PhotoError(f"photo file {source.name!r} is missing ({exc.strerror})") from exc
     wanted_px = target_width_px(placed_width_mm=placed_width_mm, dpi=conf.image_dpi())
     profile = conf.icc_profile_path() if mode == PhotoMode.CMYK else conf.gray_profile_path()
-    key = hashlib.sha256(
-        f"{source.resolve()}|{stat.st_size}|{stat.st_mtime_ns}|{wanted_px}|{mode}|{profile}".encode()
-    ).hexdigest()[:32]
-    target = _cache_dir() / f"{key}.jpg"
+    key = hashlib.sha256(f"{_fingerprint(source)}|{wanted_px}|{mode}|{profile}".encode()).hexdigest()[:32]
+    target = conf.photo_cache_dir() / f"{key}.jpg"
     if not target.exists():
-        image = _convert(_load(source, wanted_px), mode=mode)
+        image = _convert(_read(source, wanted_px), mode=mode)
         target.parent.mkdir(parents=True, exist_ok=True)
         tmp = target.with_suffix(".tmp")
         image.save(tmp, format="JPEG", quality=85, optimize=False)
@@ -81,29 +92,50 @@ def prepare_photo(*, source: Path, placed_width_mm: float, mode: PhotoMode) -> P
     return PrintPhoto(path=target, width_px=width, height_px=height)
 
 
-def _cache_dir() -> Path:
-    return Path(settings.MEDIA_ROOT) / "printing" / "photo-cache"
+def _fingerprint(source: PhotoSource) -> str:
+    """Which file, in which storage, in which version: the photo cache's key."""
+    storage = source.storage
+    try:
+        size = storage.size(source.name)
+        try:
+            modified = storage.get_modified_time(source.name).timestamp()
+        except NotImplementedError:
+            modified = ""
+    except Exception as exc:  # each backend says "not there" its own way (OSError, botocore's ClientError)
+        reason = getattr(exc, "strerror", None) or str(exc)
+        raise PhotoError(f"photo file {source.label!r} is missing ({reason})") from exc
+    where = getattr(storage, "bucket_name", None) or getattr(storage, "location", "")
+    return f"{type(storage).__name__}|{where}|{source.name}|{size}|{modified}"
 
 
-def _load(source: Path, wanted_px: int) -> Image.Image:
+def _read(source: PhotoSource, wanted_px: int) -> Image.Image:
+    try:
+        handle = source.storage.open(source.name, "rb")
+    except Exception as exc:  # as in _fingerprint: the backend's own error
+        raise PhotoError(f"photo file {source.label!r} cannot be opened: {exc}") from exc
+    with handle:
+        return _load(handle, source.label, wanted_px)
+
+
+def _load(handle, label: str, wanted_px: int) -> Image.Image:
     try:
         with warnings.catch_warnings():
             # The pixel count is checked below, after draft reduction.
             warnings.simplefilter("ignore", Image.DecompressionBombWarning)
-            image = Image.open(source)
+            image = Image.open(handle)
         # JPEG decodes at 1/2, 1/4 or 1/8 scale when that still covers the
         # placed size: a 12000 px photo never lands in memory at full size.
         image.draft("RGB", (wanted_px, max(1, wanted_px * image.height // max(1, image.width))))
         if image.width * image.height > MAX_DECODED_PIXELS:
             raise PhotoError(
-                f"photo {source.name!r} is {image.width}x{image.height} pixels, more than "
+                f"photo {label!r} is {image.width}x{image.height} pixels, more than "
                 f"{MAX_DECODED_PIXELS:,} after reduction; upload a smaller version"
             )
         image.load()
     except PhotoError:
         raise
     except (OSError, SyntaxError, Image.DecompressionBombError) as exc:
-        raise PhotoError(f"photo {source.name!r} cannot be read: {exc}") from exc
+        raise PhotoError(f"photo {label!r} cannot be read: {exc}") from exc
     image = ImageOps.exif_transpose(image)
     if image.width > wanted_px:  # never upscale
         height = max(1, round(image.height * wanted_px / image.width))

@@ -3,9 +3,10 @@ photos at print resolution, and the configured column geometry."""
 
 import pytest
 from django.conf import settings as django_settings
+from django.core.files.storage import FileSystemStorage
 from PIL import Image, ImageCms
 
-from printing.services.photos import PhotoMode, prepare_photo
+from printing.services.photos import PhotoMode, PhotoSource, prepare_photo
 from printing.services.render import render_newsbox
 
 from . import pdfcheck, stories
@@ -99,10 +100,9 @@ def test_a4_release_is_a4_and_pdf_a(rendered):
 
 
 def test_photo_is_resampled_to_print_resolution_and_converted(tmp_path, settings):
-    settings.MEDIA_ROOT = tmp_path
     settings.PRINT_IMAGE_DPI = 250
-    source = tmp_path / "wide.jpg"
-    stories.colourful_jpeg(source, width=3000, height=2000)
+    stories.colourful_jpeg(tmp_path / "wide.jpg", width=3000, height=2000)
+    source = PhotoSource(storage=FileSystemStorage(location=tmp_path), name="wide.jpg")
     grey = prepare_photo(source=source, placed_width_mm=40, mode=PhotoMode.GREY)
     assert grey.width_px == round(40 / 25.4 * 250)  # 394 px for 40 mm at 250 dpi
     with Image.open(grey.path) as image:
@@ -114,9 +114,8 @@ def test_photo_is_resampled_to_print_resolution_and_converted(tmp_path, settings
         assert cyan[1] > 0 and magenta[1] > 0  # real colour separations, not grey in K
 
 
-def test_small_photo_is_never_upscaled(tmp_path, settings):
-    settings.MEDIA_ROOT = tmp_path
-    source = tmp_path / "small.jpg"
-    stories.colourful_jpeg(source, width=200, height=150)
+def test_small_photo_is_never_upscaled(tmp_path):
+    stories.colourful_jpeg(tmp_path / "small.jpg", width=200, height=150)
+    source = PhotoSource(storage=FileSystemStorage(location=tmp_path), name="small.jpg")
     photo = prepare_photo(source=source, placed_width_mm=128, mode=PhotoMode.GREY)
     assert (photo.width_px, photo.height_px) == (200, 150)

@@ -6,8 +6,10 @@ import io
 import pytest
 from django.core.management import CommandError, call_command
 
+from core.storage import private_storage
 from printing.models import StoryPdf
 from printing.services.generation import generate_story_pdfs
+from tests.storage import local_storages
 from tests.translation import translate
 
 from . import stories
@@ -83,22 +85,22 @@ def test_download_of_a_revision_not_yet_rendered_answers_503_never_the_old_file(
 def test_republishing_replaces_the_files_of_the_old_revision():
     story = stories.english_story()
     old_revision = story.live_revision_id
-    old_files = [row.file.path for row in stored(story).values()]
+    old_files = [row.file.name for row in stored(story).values()]
     story.title = "A corrected headline"
     stories.publish(story)
     rows = stored(story)
     assert {row.revision_id for row in rows.values()} == {story.live_revision_id} != {old_revision}
-    assert not any(__import__("os").path.exists(path) for path in old_files)
+    assert not any(private_storage().exists(name) for name in old_files)
 
 
 def test_unpublishing_removes_access_and_files(client):
     story = stories.english_story()
     url = f"{story.url}pdf/release/"
-    paths = [row.file.path for row in stored(story).values()]
+    names = [row.file.name for row in stored(story).values()]
     story.unpublish()
     assert client.get(url).status_code == 404
     assert not StoryPdf.objects.filter(page_id=story.pk).exists()
-    assert not any(__import__("os").path.exists(path) for path in paths)
+    assert not any(private_storage().exists(name) for name in names)
 
 
 def test_embargoed_story_pdf_is_not_served(client):
@@ -127,10 +129,10 @@ def test_story_page_shows_no_links_when_no_pdf_is_ready(client):
 def test_failed_render_is_retried_a_bounded_number_of_times_and_publishing_succeeds(
     settings, tmp_path, caplog
 ):
-    # MEDIA_ROOT below a plain file: every store fails with an OS error (worth retrying).
+    # The private storage below a plain file: every store fails with an OS error (worth retrying).
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("x")
-    settings.MEDIA_ROOT = blocker / "media"
+    settings.STORAGES = local_storages(settings.STORAGES, private_root=blocker / "private")
     settings.PRINT_MAX_ATTEMPTS = 3
     story = stories.english_story()
     assert story.live

@@ -3,6 +3,7 @@ import gzip
 import io
 import json
 
+from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test import TestCase, override_settings
@@ -12,6 +13,7 @@ from django.utils.http import http_date
 from PIL import Image
 from pypdf import PdfWriter
 
+from core.storage import private_storage
 from stories.models import SuccessStoryPage
 from syndication import cursors
 from syndication.models import ApiKey, FetchRecord, ItemVersion, Partner, PrintRecord
@@ -307,6 +309,12 @@ class ApiTests(TestCase):
         response = self.post_pickup(self.story)
         self.assertEqual(response.status_code, 201, response.content)
         self.assertEqual(PrintRecord.objects.filter(release_id=self.story.release_id).count(), 3)
+
+    def test_print_scan_is_kept_in_the_private_storage_not_in_media(self):
+        self.post_pickup(self.story, scan=SimpleUploadedFile("p3.pdf", pdf_bytes()))
+        name = PrintRecord.objects.get(release_id=self.story.release_id).scan.name
+        self.assertTrue(private_storage().exists(name))
+        self.assertFalse(default_storage.exists(name))
 
     def test_bad_print_reports_are_refused(self):
         self.assertProblem(
