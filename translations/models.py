@@ -89,11 +89,14 @@ class SourceSync(models.Model):
 
 
 class LanguageVersion(models.Model):
-    """What one language's live translation was made from.
+    """What one language's live translation is up to date with.
 
     Written when a translation page is published (through the review gate).
-    The translation is current while `source_revision` is the source page's
-    live revision and nothing in it fell back to the source language.
+    `source_revision` is the source revision the language is up to date
+    with: the synced one, unless this publish shows source text where the
+    previous one had a translation (changed or new segments left
+    untranslated), in which case it stays where it was. The translation is
+    outdated while that is not the source page's live revision.
     """
 
     translation = models.OneToOneField(
@@ -108,6 +111,9 @@ class LanguageVersion(models.Model):
     complete = models.BooleanField(
         _("complete"), default=False, help_text=_("No segment fell back to the source.")
     )
+    untranslated = models.JSONField(
+        _("untranslated segments"), default=list, blank=True, help_text=_("Paths that show the source text.")
+    )
     reviewed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
@@ -117,7 +123,7 @@ class LanguageVersion(models.Model):
         verbose_name = _("language version")
 
     def __str__(self):
-        return f"{self.translation} from revision {self.source_revision_id}"
+        return f"{self.translation} up to date with revision {self.source_revision_id}"
 
 
 class ReviewTask(AbstractGroupApprovalTask):

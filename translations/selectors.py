@@ -21,19 +21,20 @@ class Freshness:
     outdated: bool
 
 
-def is_current(*, made_from_revision_id: int | None, complete: bool, source_revision_id: int | None) -> bool:
-    """A live translation is current when it was made from the source's
-    current revision and nothing in it fell back to the source language."""
-    return made_from_revision_id is not None and made_from_revision_id == source_revision_id and complete
+def is_up_to_date(*, up_to_date_with: int | None, source_revision_id: int | None) -> bool:
+    """A live translation is up to date when its language caught up with the
+    source's current revision (LanguageVersion.source_revision)."""
+    return up_to_date_with is not None and up_to_date_with == source_revision_id
 
 
 def translation_freshness(page: Page) -> Freshness | None:
     """How a translated page stands against its source, for its language.
 
     None for a source page, or a page not made through wagtail-localize.
-    Outdated until this language was published (reviewed) from the source's
-    current revision with every segment translated (LanguageVersion); a sync
-    or a publish in another language changes nothing here. Two queries.
+    Outdated until this language is published (reviewed) with the source's
+    current revision translated (LanguageVersion): a sync, a publish that
+    leaves changed text in the source language, or a publish in another
+    language changes nothing here. Two queries.
     """
     translation = (
         Translation.objects.filter(source__object_id=page.translation_key, target_locale_id=page.locale_id)
@@ -51,12 +52,11 @@ def translation_freshness(page: Page) -> Freshness | None:
     if source_page is None or source_page.pk == page.pk:
         return None
     version = getattr(translation, "odop_version", None)
-    current = version is not None and is_current(
-        made_from_revision_id=version.source_revision_id,
-        complete=version.complete,
+    up_to_date = version is not None and is_up_to_date(
+        up_to_date_with=version.source_revision_id,
         source_revision_id=source_page.live_revision_id or source_page.latest_revision_id,
     )
-    return Freshness(source_page=source_page, outdated=not current)
+    return Freshness(source_page=source_page, outdated=not up_to_date)
 
 
 # --- The status report: stories x locales -----------------------------------
@@ -68,6 +68,7 @@ class Status(models.TextChoices):
     IN_PROGRESS = "in_progress", _("In progress")
     AWAITING_REVIEW = "awaiting_review", _("Awaiting review")
     CURRENT = "current", _("Published and current")
+    PARTIAL = "partial", _("Published, partly untranslated")
     OUTDATED = "outdated", _("Outdated")
 
 
@@ -198,7 +199,7 @@ def _progress(source_ids) -> tuple[dict[int, int], dict[int, dict[int, int]]]:
 class _Facts:
     """What the cells are computed from, keyed by story (or source), then locale."""
 
-    translations: dict  # source id -> locale id -> (translation id, made-from revision id, complete)
+    translations: dict  # source id -> locale id -> (translation id, up-to-date-with revision id, complete)
     targets: dict  # translation key -> locale id -> (page id, live)
     in_review: set[int]
     totals: dict[int, int]
@@ -265,10 +266,15 @@ def status_matrix(
     ]
 
 
+def _percent(done: int, total: int) -> int:
+    return round(100 * done / total) if total else 100
+
+
 def _row_cells(story: dict, source: dict | None, code_of: dict[int, str], facts: _Facts) -> list[Cell]:
-    """A live translation is current or outdated for its own language; a draft
-    is awaiting review, outdated (extracted from an older source revision) or
-    in progress."""
+    """A live translation is outdated (its language did not catch up with the
+    source's live revision), partial (up to date, some segments untranslated)
+    or current; a draft is awaiting review, outdated (extracted from an older
+    source revision) or in progress."""
     source_id = source["id"] if source else None
     source_revision = story["live_revision_id"] if story["live"] else story["latest_revision_id"]
     draft_outdated = bool(source and source["odop_sync__revision_id"] != source_revision)
@@ -288,19 +294,19 @@ def _row_cells(story: dict, source: dict | None, code_of: dict[int, str], facts:
             continue
         translation_id, made_from, complete = story_translations[locale_id]
         if target and target[1]:
-            current = is_current(
-                made_from_revision_id=made_from, complete=complete, source_revision_id=source_revision
-            )
-            cells.append(
-                Cell(code, Status.CURRENT if current else Status.OUTDATED, None, page_id, translation_id)
-            )
+            if not is_up_to_date(up_to_date_with=made_from, source_revision_id=source_revision):
+                cells.append(Cell(code, Status.OUTDATED, None, page_id, translation_id))
+            elif complete:
+                cells.append(Cell(code, Status.CURRENT, None, page_id, translation_id))
+            else:
+                percent = _percent(story_translated.get(locale_id, 0), total)
+                cells.append(Cell(code, Status.PARTIAL, percent, page_id, translation_id))
         elif page_id in facts.in_review:
             cells.append(Cell(code, Status.AWAITING_REVIEW, None, page_id, translation_id))
         elif draft_outdated:
             cells.append(Cell(code, Status.OUTDATED, None, page_id, translation_id))
         else:
-            done = story_translated.get(locale_id, 0)
-            percent = round(100 * done / total) if total else 100
+            percent = _percent(story_translated.get(locale_id, 0), total)
             cells.append(Cell(code, Status.IN_PROGRESS, percent, page_id, translation_id))
     return cells
 

@@ -7,9 +7,9 @@ bulk action, admin API, workflow approval, wagtail-localize's views) reaches
 the same gate through Wagtail or wagtail-localize.
 
 After a translation page is published, `record_language_version` notes the
-source revision it was made from, whether anything in it fell back to the
-source language, and who reviewed it: the per-language "outdated" of the
-status report and the public notice is read from that record.
+source revision the language is up to date with, what in it shows the source
+language, and who reviewed it: the per-language "outdated" of the status
+report and the public notice is read from that record.
 """
 
 from __future__ import annotations
@@ -54,35 +54,46 @@ def record_source_sync(*, source: TranslationSource) -> None:
     SourceSync.objects.update_or_create(source=source, defaults={"revision_id": revision_id})
 
 
-def falls_back_to_source(*, source_id: int, locale) -> bool:
-    """Some segment has no usable translation (missing or refused): the page
+def untranslated_paths(*, source_id: int, locale) -> list[str]:
+    """Segments with no usable translation (missing or refused): the page
     shows the source language there."""
-    return (
+    return sorted(
         StringSegment.objects.filter(source_id=source_id)
         .annotate_translation(locale)
         .filter(translation__isnull=True)
-        .exists()
+        .values_list("context__path", flat=True)
     )
 
 
 def record_language_version(*, page: Page, revision) -> None:
     """After `page` went live: if it is a wagtail-localize translation, note
-    what it was made from. A stopped translation is edited by hand, so it is
-    complete by definition."""
+    which source revision this language is now up to date with.
+
+    It is the synced revision, unless the publish shows source text where the
+    previous one had a translation (a changed or new segment left
+    untranslated): then the language is no more up to date than before. A
+    first publish with gaps is partial, not outdated. A stopped translation
+    is edited by hand, so nothing in it counts as untranslated.
+    """
     record = gate.translation_record(page)
     if record is None:
         return
-    sync_revision_id = (
+    synced = (
         SourceSync.objects.filter(source_id=record.source_id).values_list("revision_id", flat=True).first()
     )
+    untranslated = (
+        untranslated_paths(source_id=record.source_id, locale=page.locale) if record.enabled else []
+    )
+    previous = LanguageVersion.objects.filter(translation=record).first()
+    caught_up = previous is None or set(untranslated) <= set(previous.untranslated)
     reviewer = getattr(revision, "_odop_reviewed_by", None)
     LanguageVersion.objects.update_or_create(
         translation=record,
         defaults={
-            "source_revision_id": sync_revision_id,
+            "source_revision_id": synced if caught_up else previous.source_revision_id,
             "published_revision": revision,
-            "complete": not record.enabled
-            or not falls_back_to_source(source_id=record.source_id, locale=page.locale),
+            "complete": not untranslated,
+            "untranslated": untranslated,
             "reviewed_by": reviewer if reviewer is not None and reviewer.pk is not None else None,
             "published_at": timezone.now(),
         },

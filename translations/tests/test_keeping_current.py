@@ -203,3 +203,43 @@ def test_editor_syncs_through_wagtail_localizes_own_view_but_cannot_publish_with
         assert client.post(url, {}).status_code == 302
     source.refresh_from_db()
     assert "Synced through the admin." in source.content_json
+
+
+def _backfill():
+    import importlib
+
+    from django.apps import apps
+
+    from translations.models import SourceSync
+
+    LanguageVersion.objects.all().delete()
+    SourceSync.objects.all().delete()
+    importlib.import_module("translations.migrations.0002_review_gates").record_existing_versions(apps, None)
+    importlib.import_module("translations.migrations.0003_language_version_untranslated").record_untranslated(
+        apps, None
+    )
+
+
+def test_migration_backfills_what_each_language_was_made_from(world, django_capture_on_commit_callbacks):
+    capture = django_capture_on_commit_callbacks
+    publish_reviewed(world, "hi", prefix="हिंदी", capture=capture)
+    _backfill()
+    assert status_cell(world.story, "hi").status == Status.CURRENT
+    assert status_cell(world.story, "ta").status == Status.IN_PROGRESS
+
+    republish_source(world, capture, summary="Published after the last sync.")
+    _backfill()
+    assert status_cell(world.story, "hi").status == Status.OUTDATED, "synced before the last publish: unknown"
+
+
+def test_first_publish_with_gaps_is_partial_not_outdated(world, django_capture_on_commit_callbacks):
+    translation = translation_of(world.story, "ur")
+    translate(translation, world.users[("translator", "ur")], prefix="اردو")
+    StringTranslation.objects.filter(locale=translation.target_locale, context__path="summary").delete()
+    with django_capture_on_commit_callbacks(execute=True):
+        translation.save_target(user=world.users[("reviewer", "ur")], publish=True)
+    cell = status_cell(world.story, "ur")
+    assert cell.status == Status.PARTIAL and cell.percent < 100, "not reported as published and current"
+    assert not translation_freshness(page_of(world.story, "ur")).outdated, (
+        "nothing changed in the source since"
+    )
