@@ -12,7 +12,11 @@ NOT_LANGUAGES = {"api", "cms", "css", "img", "js"}
 def unknown_language_prefix(path: str) -> bool:
     first = path.lstrip("/").split("/", 1)[0]
     codes = {code for code, _name in settings.LANGUAGES}
-    return bool(LANGUAGE_SHAPED.match(first)) and first.lower() not in codes and first.lower() not in NOT_LANGUAGES
+    return (
+        bool(LANGUAGE_SHAPED.match(first))
+        and first.lower() not in codes
+        and first.lower() not in NOT_LANGUAGES
+    )
 
 
 class LocaleMiddleware(DjangoLocaleMiddleware):

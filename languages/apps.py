@@ -28,5 +28,9 @@ def ensure_locales(**kwargs):
     using = kwargs.get("using", "default")
     existing = set(Locale.objects.using(using).values_list("language_code", flat=True))
     Locale.objects.using(using).bulk_create(
-        [Locale(language_code=code) for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES if code not in existing]
+        [
+            Locale(language_code=code)
+            for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES
+            if code not in existing
+        ]
     )

@@ -62,13 +62,11 @@ def dateline_stamp(value: dt.datetime, language_code: str) -> str:
     language = registry.get(language_code)
     if language.code == "en":
         return _pib_english_dateline(posted, "").removeprefix("Posted On: ")
-    return babel_format_datetime(
-        posted, format="d MMMM y, h:mm a", tzinfo=IST, locale=language.babel_locale
-    )
+    return babel_format_datetime(posted, format="d MMMM y, h:mm a", tzinfo=IST, locale=language.babel_locale)
 
 
 def format_dateline(value: dt.datetime, language_code: str, office: str = "") -> str:
-    """"Posted On: 31 JAN 2024 1:42PM by PIB Delhi" in English, its
+    """ "Posted On: 31 JAN 2024 1:42PM by PIB Delhi" in English, its
     translation (with CLDR month names) in every other language."""
     from django.utils import translation
 

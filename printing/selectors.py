@@ -49,7 +49,9 @@ def ready_formats(*, page) -> dict[str, StoryPdf]:
     return {row.format: row for row in rows}
 
 
-def stories_to_render(*, story_id: int | None = None, locale: str | None = None) -> QuerySet[SuccessStoryPage]:
+def stories_to_render(
+    *, story_id: int | None = None, locale: str | None = None
+) -> QuerySet[SuccessStoryPage]:
     """Live stories whose PDFs to (re)generate.
 
     `story_id` selects that story in every language it is live in (its

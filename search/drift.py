@@ -44,9 +44,7 @@ def _indexed_in_database(locale_codes: list[str]) -> dict[str, int]:
         ).values_list("object_id", flat=True)
     )
     return dict(
-        Counter(
-            live_ids.filter(object_id_text__in=indexed).values_list("locale__language_code", flat=True)
-        )
+        Counter(live_ids.filter(object_id_text__in=indexed).values_list("locale__language_code", flat=True))
     )
 
 

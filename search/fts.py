@@ -57,8 +57,7 @@ def recreate_fts_table(connection, *, tokenize: str) -> None:
     with connection.cursor() as cursor:
         cursor.execute(f"DROP TABLE IF EXISTS {fts}")
         cursor.execute(
-            f"CREATE VIRTUAL TABLE {fts} USING fts5("
-            f'autocomplete, body, title, tokenize="{tokenize_sql}")'
+            f'CREATE VIRTUAL TABLE {fts} USING fts5(autocomplete, body, title, tokenize="{tokenize_sql}")'
         )
         cursor.execute(
             f"INSERT INTO {fts} (rowid, title, body, autocomplete) "  # noqa: S608 - table names from models

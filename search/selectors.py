@@ -141,9 +141,7 @@ def taxonomy_names(model, *, keys: Iterable, locale: Locale | None) -> dict:
 
 def stories_by_ids(ids: list[int]) -> dict[int, SuccessStoryPage]:
     stories = (
-        SuccessStoryPage.objects.filter(pk__in=ids)
-        .defer_streamfields()
-        .select_related("locale", "sector")
+        SuccessStoryPage.objects.filter(pk__in=ids).defer_streamfields().select_related("locale", "sector")
     )
     return {story.pk: story for story in stories}
 

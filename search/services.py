@@ -251,8 +251,9 @@ def autocomplete_stories(*, raw_query: str | None, language_code: str, request=N
         return []
     ids = matching_story_ids(query=query, locale=reader_locale, limit=AUTOCOMPLETE_LIMIT * 4)
     visible = set(
-        selectors.visible_stories(ids=ids[: AUTOCOMPLETE_LIMIT * 4], locale=reader_locale, filters=StoryFilters())
-        .values_list("pk", flat=True)
+        selectors.visible_stories(
+            ids=ids[: AUTOCOMPLETE_LIMIT * 4], locale=reader_locale, filters=StoryFilters()
+        ).values_list("pk", flat=True)
     )
     best = [pk for pk in ids if pk in visible][:AUTOCOMPLETE_LIMIT]
     stories = selectors.stories_by_ids(best)

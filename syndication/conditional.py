@@ -55,6 +55,7 @@ def conditional_response(request, *, etag: str, last_modified: dt.datetime | Non
 # generation (core.cache: any publish, unpublish, embargo lift, taxonomy
 # edit, partner change) and after SYNDICATION_VALIDATOR_CACHE_SECONDS.
 
+
 def _validators_key(request, partner_id: int) -> str:
     path = hashlib.sha256(request.get_full_path().encode()).hexdigest()[:32]
     return f"syndication:validators:{current_generation()}:{partner_id}:{path}"

@@ -18,9 +18,7 @@ from .models import Partner
 from .problems import Problem
 from .selectors import StoryQuery, partner_state_keys
 
-RFC3339 = re.compile(
-    r"^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d{1,9})?([Zz]|[+-]\d{2}:\d{2})$"
-)
+RFC3339 = re.compile(r"^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d{1,9})?([Zz]|[+-]\d{2}:\d{2})$")
 MAX_TEXT = 200
 
 
@@ -37,7 +35,7 @@ def parse_since(value: str | None) -> dt.datetime | None:
     if "." in text:  # Python accepts at most microseconds
         head, _, tail = text.partition(".")
         digits = re.match(r"\d+", tail).group(0)
-        text = f"{head}.{digits[:6].ljust(6, '0')}{tail[len(digits):]}"
+        text = f"{head}.{digits[:6].ljust(6, '0')}{tail[len(digits) :]}"
     try:
         moment = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
         moment.astimezone(dt.UTC)
@@ -118,7 +116,9 @@ def _product(value: str | None) -> uuid.UUID | None:
     try:
         key = uuid.UUID(value)
     except ValueError as error:
-        raise Problem(400, f"product={value!r}: expected a product id (UUID) as given in subjects.") from error
+        raise Problem(
+            400, f"product={value!r}: expected a product id (UUID) as given in subjects."
+        ) from error
     if not Product.objects.filter(translation_key=key).exists():
         raise Problem(400, f"product={value!r}: no such product.")
     return key

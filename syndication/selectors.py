@@ -68,7 +68,9 @@ def partner_state_keys(partner: Partner) -> frozenset[uuid.UUID]:
 
 
 def _published_at():
-    return Coalesce(F("last_published_at"), F("first_published_at"), F("posted_at"), output_field=DateTimeField())
+    return Coalesce(
+        F("last_published_at"), F("first_published_at"), F("posted_at"), output_field=DateTimeField()
+    )
 
 
 def syndicated_pages(query: StoryQuery) -> QuerySet[SuccessStoryPage]:
@@ -147,8 +149,13 @@ def item_keys(
         syndicated_pages(query)
         .filter(_after(after, time_field="visible_at", id_field="pk"))
         .values_list(
-            "visible_at", "pk", "syndication_version__version", "locale__language_code", "release_id",
-            "embargo_until", "translation_key",
+            "visible_at",
+            "pk",
+            "syndication_version__version",
+            "locale__language_code",
+            "release_id",
+            "embargo_until",
+            "translation_key",
         )[: limit + 1]
     )
     keys = [
@@ -258,14 +265,20 @@ def story_relations(pages: list[SuccessStoryPage], *, translations=None) -> Stor
         .order_by("pk")
         .values_list(
             "successstorypage_id",
-            "district__translation_key", "district__name", "district__lgd_code",
-            "district__state__translation_key", "district__state__name", "district__state__lgd_code",
+            "district__translation_key",
+            "district__name",
+            "district__lgd_code",
+            "district__state__translation_key",
+            "district__state__name",
+            "district__state__lgd_code",
         )
     )
     product_rows = list(
         ProductLink.objects.filter(successstorypage_id__in=page_ids)
         .order_by("pk")
-        .values_list("successstorypage_id", "product__translation_key", "product__name", "product__has_gi_tag")
+        .values_list(
+            "successstorypage_id", "product__translation_key", "product__name", "product__has_gi_tag"
+        )
     )
     district_names = _names(District, {row[1] for row in district_rows}, locale_ids)
     state_names = _names(State, {row[4] for row in district_rows}, locale_ids)
@@ -316,7 +329,9 @@ def pickup_report_rows(*, release_id: int | None = None, language: str | None = 
         fetches, prints = fetches.filter(language=language), prints.filter(language=language)
     fetched: dict[tuple, dict[str, int]] = {}
     last_fetch: dict[tuple, dt.datetime] = {}
-    for row in fetches.values("release_id", "language", "partner__name").annotate(n=Count("id"), last=Max("fetched_at")):
+    for row in fetches.values("release_id", "language", "partner__name").annotate(
+        n=Count("id"), last=Max("fetched_at")
+    ):
         key = (row["release_id"], row["language"])
         fetched.setdefault(key, {})[row["partner__name"]] = row["n"]
         last_fetch[key] = max(last_fetch.get(key, row["last"]), row["last"])

@@ -7,7 +7,9 @@ from .services import notifications, submission
 
 
 @task()
-def submit_translations_task(*, page_ids: list[int], snippets: list[dict], locale_codes: list[str], user_id: int | None):
+def submit_translations_task(
+    *, page_ids: list[int], snippets: list[dict], locale_codes: list[str], user_id: int | None
+):
     return submission.submit_by_reference(
         page_ids=page_ids, snippets=snippets, locale_codes=locale_codes or None, user_id=user_id
     )

@@ -39,8 +39,12 @@ def test_english_dateline_is_pib_style_in_ist():
 
 def test_english_dateline_around_midnight_and_noon():
     ist = dt.timezone(dt.timedelta(hours=5, minutes=30))
-    assert format_dateline(dt.datetime(2024, 2, 5, 0, 5, tzinfo=ist), "en") == "Posted On: 05 FEB 2024 12:05AM"
-    assert format_dateline(dt.datetime(2024, 2, 5, 12, 5, tzinfo=ist), "en") == "Posted On: 05 FEB 2024 12:05PM"
+    assert (
+        format_dateline(dt.datetime(2024, 2, 5, 0, 5, tzinfo=ist), "en") == "Posted On: 05 FEB 2024 12:05AM"
+    )
+    assert (
+        format_dateline(dt.datetime(2024, 2, 5, 12, 5, tzinfo=ist), "en") == "Posted On: 05 FEB 2024 12:05PM"
+    )
 
 
 def test_hindi_dateline_uses_the_hindi_month_name():

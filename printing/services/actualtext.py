@@ -35,7 +35,9 @@ def install() -> bool:
 
     original = weasy_text.draw_first_line
     if list(inspect.signature(original).parameters) != _EXPECTED_PARAMS:
-        logger.error("WeasyPrint's draw_first_line changed; PDF text extraction may be wrong for Indic scripts")
+        logger.error(
+            "WeasyPrint's draw_first_line changed; PDF text extraction may be wrong for Indic scripts"
+        )
         return False
 
     def draw_first_line_with_actual_text(stream, textbox, text_overflow, block_ellipsis, matrix):

@@ -47,12 +47,14 @@ def generate_story_pdfs(
         logger.info("PDFs for page %s skipped: not live", page_id)
         return []
     if revision_id is not None and revision_id != story.live_revision_id:
-        logger.info("PDFs for page %s revision %s skipped: revision %s is live", page_id, revision_id,
-                    story.live_revision_id)
+        logger.info(
+            "PDFs for page %s revision %s skipped: revision %s is live",
+            page_id,
+            revision_id,
+            story.live_revision_id,
+        )
         return []
-    rows = [
-        _generate_one(story=story, pdf_format=pdf_format, force=force) for pdf_format in formats
-    ]
+    rows = [_generate_one(story=story, pdf_format=pdf_format, force=force) for pdf_format in formats]
     if all(row.status == StoryPdf.Status.READY for row in rows):
         delete_pdfs(superseded_pdfs(page_id=story.pk, keep_revision_id=story.live_revision_id))
     return rows
@@ -75,8 +77,13 @@ def _generate_one(*, story: SuccessStoryPage, pdf_format: str, force: bool) -> S
     except Exception as exc:  # noqa: BLE001 - recorded and reported, never raised into the worker
         return _record_failure(row, story, exc)
     if rendered.warnings:
-        logger.warning("PDF %s of page %s (%s) rendered with warnings: %s", pdf_format, story.pk,
-                       row.locale, "; ".join(rendered.warnings))
+        logger.warning(
+            "PDF %s of page %s (%s) rendered with warnings: %s",
+            pdf_format,
+            story.pk,
+            row.locale,
+            "; ".join(rendered.warnings),
+        )
     return row
 
 
@@ -97,9 +104,16 @@ def _store(row: StoryPdf, rendered: RenderedPdf, *, seconds: float) -> None:
 
 def _record_failure(row: StoryPdf, story: SuccessStoryPage, exc: Exception) -> StoryPdf:
     reason = f"{type(exc).__name__}: {exc}"
-    logger.error("PDF %s of page %s (%s) revision %s failed (attempt %s): %s", row.format, story.pk,
-                 row.locale, row.revision_id, row.attempts, reason,
-                 exc_info=not isinstance(exc, PERMANENT_ERRORS))
+    logger.error(
+        "PDF %s of page %s (%s) revision %s failed (attempt %s): %s",
+        row.format,
+        story.pk,
+        row.locale,
+        row.revision_id,
+        row.attempts,
+        reason,
+        exc_info=not isinstance(exc, PERMANENT_ERRORS),
+    )
     row.status = StoryPdf.Status.FAILED
     row.error = reason[:4000]
     row.retryable = not isinstance(exc, PERMANENT_ERRORS)

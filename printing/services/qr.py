@@ -10,6 +10,7 @@ from qrcode.image.svg import SvgPathImage
 
 def qr_data_uri(url: str) -> str:
     """An SVG QR code for `url` as a data: URI (vector, so sharp in print)."""
-    image = qrcode.make(url, image_factory=SvgPathImage, border=1,
-                        error_correction=qrcode.constants.ERROR_CORRECT_M)
+    image = qrcode.make(
+        url, image_factory=SvgPathImage, border=1, error_correction=qrcode.constants.ERROR_CORRECT_M
+    )
     return "data:image/svg+xml;base64," + base64.b64encode(image.to_string()).decode("ascii")

@@ -15,7 +15,9 @@ from pypdf import PdfReader
 from pypdf.generic import ContentStream
 
 ARABIC = re.compile(r"[\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF]")
-BIDI_CONTROLS = dict.fromkeys(map(ord, "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"), " ")
+BIDI_CONTROLS = dict.fromkeys(
+    map(ord, "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"), " "
+)
 MM_TO_PT = 72 / 25.4
 
 
@@ -23,8 +25,11 @@ def _run(tool: str, content: bytes, *args: str) -> str:
     with tempfile.NamedTemporaryFile(suffix=".pdf") as handle:
         handle.write(content)
         handle.flush()
-        result = subprocess.run([tool, *args, handle.name, *(["-"] if tool == "pdftotext" else [])],  # noqa: S603
-                                capture_output=True, check=True)
+        result = subprocess.run(
+            [tool, *args, handle.name, *(["-"] if tool == "pdftotext" else [])],  # noqa: S603
+            capture_output=True,
+            check=True,
+        )
     return result.stdout.decode("utf-8")
 
 
@@ -130,11 +135,13 @@ def images(content: bytes) -> list[dict]:
         for ref in xobjects.values():
             xobject = ref.get_object()
             if xobject.get("/Subtype") == "/Image":
-                result.append({
-                    "colour_space": str(xobject.get("/ColorSpace")),
-                    "width": int(xobject["/Width"]),
-                    "height": int(xobject["/Height"]),
-                })
+                result.append(
+                    {
+                        "colour_space": str(xobject.get("/ColorSpace")),
+                        "width": int(xobject["/Width"]),
+                        "height": int(xobject["/Height"]),
+                    }
+                )
     return result
 
 

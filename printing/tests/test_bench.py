@@ -11,8 +11,13 @@ def test_bench_reports_render_and_download_figures_on_live_stories():
     stories.english_story(run_on_commit=False)
     # Fresh processes cannot see this test's uncommitted data: the `bench`
     # command (committed throwaway database) runs those parts.
-    ctx = BenchContext(stories=1, locales=["en"], repeat=3, log=lambda _: None,
-                       extra={"printing_cold_runs": 0, "printing_all_languages": False})
+    ctx = BenchContext(
+        stories=1,
+        locales=["en"],
+        repeat=3,
+        log=lambda _: None,
+        extra={"printing_cold_runs": 0, "printing_all_languages": False},
+    )
     result = bench.run(ctx)
     assert result["newsbox_warm"]["n"] == 3 and result["newsbox_warm"]["median_s"] > 0
     assert result["release_warm"]["median_s"] > 0

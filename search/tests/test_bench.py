@@ -9,7 +9,9 @@ from .bench_dataset import build
 @pytest.mark.django_db
 def test_bench_runs_on_a_small_dataset_and_reports_each_locale():
     build(6, ["en", "hi", "ur"])
-    result = bench.run(BenchContext(stories=6, locales=["en", "hi", "ur", "ta"], repeat=2, log=lambda _m: None))
+    result = bench.run(
+        BenchContext(stories=6, locales=["en", "hi", "ur", "ta"], repeat=2, log=lambda _m: None)
+    )
     assert set(result["locales"]) == {"en", "hi", "ur"}  # no Tamil stories: skipped
     hindi = result["locales"]["hi"]
     assert hindi["matches"] >= 1

@@ -68,7 +68,9 @@ class IndicSearchTests(TestCase):
     def test_prefix_as_typed_finds_the_story(self):
         for code, (_text, _word, prefix, _conjunct) in CASES.items():
             with self.subTest(code=code):
-                titles = [item["title"] for item in autocomplete_stories(raw_query=prefix, language_code=code)]
+                titles = [
+                    item["title"] for item in autocomplete_stories(raw_query=prefix, language_code=code)
+                ]
                 self.assertEqual(titles, [f"story-{code}"])
 
     def test_word_with_conjunct_or_virama_finds_the_story(self):
@@ -88,7 +90,9 @@ class IndicSearchTests(TestCase):
         page = search_stories(
             raw_query="कारीगरों", language_code="en", filters=StoryFilters(), all_languages=True
         )
-        self.assertEqual({(r.title, r.language_code) for r in page.results}, {("story-hi", "hi"), ("story-mr", "mr")})
+        self.assertEqual(
+            {(r.title, r.language_code) for r in page.results}, {("story-hi", "hi"), ("story-mr", "mr")}
+        )
         self.assertEqual({r.language_name for r in page.results}, {"हिन्दी", "मराठी"})
 
 

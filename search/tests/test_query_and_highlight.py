@@ -47,6 +47,8 @@ def test_long_text_is_cut_around_the_first_match_at_word_boundaries():
 
 
 def test_malformed_filters_are_ignored():
-    filters = parse_filters({"sector": "nope", "year": "20x4", "district": "6f1c2e8a-0000-4000-8000-000000000000"})
+    filters = parse_filters(
+        {"sector": "nope", "year": "20x4", "district": "6f1c2e8a-0000-4000-8000-000000000000"}
+    )
     assert filters.sector is None and filters.year is None
     assert filters.district == "6f1c2e8a-0000-4000-8000-000000000000"

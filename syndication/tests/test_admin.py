@@ -28,13 +28,17 @@ class PartnerAdminTests(TestCase):
         edit_url = reverse("wagtailsnippets_syndication_partner:edit", args=[partner.pk])
         self.client.post(edit_url, {"name": "Hindustan Test", "languages": ["hi"], "may_see_embargoed": "on"})
         actions = list(
-            ModelLogEntry.objects.filter(object_id=str(partner.pk)).order_by("timestamp").values_list("action", flat=True)
+            ModelLogEntry.objects.filter(object_id=str(partner.pk))
+            .order_by("timestamp")
+            .values_list("action", flat=True)
         )
         self.assertEqual(actions, ["wagtail.create", "wagtail.edit"])
 
     def test_issuing_a_key_in_the_admin_shows_it_once_and_stores_its_hash(self):
         partner = Partner.objects.create(name="Jagran Test", languages=["hi"])
-        response = self.client.post(reverse("wagtailsnippets_syndication_apikey:add"), {"partner": partner.pk, "label": "CMS"})
+        response = self.client.post(
+            reverse("wagtailsnippets_syndication_apikey:add"), {"partner": partner.pk, "label": "CMS"}
+        )
         self.assertEqual(response.status_code, 200)
         html = response.content.decode()
         api_key = ApiKey.objects.get(partner=partner)
@@ -43,7 +47,9 @@ class PartnerAdminTests(TestCase):
         self.assertTrue(plaintext.startswith(api_key.prefix + "."))
         self.assertNotIn(plaintext.split(".")[1], api_key.hashed_secret)
         self.assertEqual(self.client.get("/api/v1/stories/", **auth(plaintext)).status_code, 200)
-        self.assertTrue(ModelLogEntry.objects.filter(object_id=str(api_key.pk), action="wagtail.create").exists())
+        self.assertTrue(
+            ModelLogEntry.objects.filter(object_id=str(api_key.pk), action="wagtail.create").exists()
+        )
 
 
 @override_settings(SYNDICATION_RATE_LIMIT="10000/minute")
@@ -58,8 +64,13 @@ class PickupReportTests(TestCase):
         story = self.data["stories"][0]
         self.client.get(f"/api/v1/stories/{story.release_id}/", **auth(self.key))
         PrintRecord.objects.create(
-            partner=Partner.objects.get(name="Rajasthan Patrika Test"), page_id=story.pk, release_id=story.release_id,
-            language="en", paper_name="Rajasthan Patrika", edition="Jaipur", printed_on=dt.date(2024, 2, 1),
+            partner=Partner.objects.get(name="Rajasthan Patrika Test"),
+            page_id=story.pk,
+            release_id=story.release_id,
+            language="en",
+            paper_name="Rajasthan Patrika",
+            edition="Jaipur",
+            printed_on=dt.date(2024, 2, 1),
             page_number="5",
         )
         self.client.force_login(self.admin)

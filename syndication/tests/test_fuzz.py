@@ -45,7 +45,12 @@ def test_api_never_answers_500_and_keeps_to_its_openapi_document(case, api_heade
     response = case.call(headers=headers)
     case.validate_response(
         response,
-        checks=[not_a_server_error, status_code_conformance, content_type_conformance, response_schema_conformance],
+        checks=[
+            not_a_server_error,
+            status_code_conformance,
+            content_type_conformance,
+            response_schema_conformance,
+        ],
         headers=headers,
     )
 

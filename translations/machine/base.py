@@ -41,7 +41,9 @@ class GlossaryMachineTranslator(BaseMachineTranslator):
         }
 
     def can_translate(self, source_locale, target_locale):
-        return self.language_code(source_locale.language_code) != self.language_code(target_locale.language_code)
+        return self.language_code(source_locale.language_code) != self.language_code(
+            target_locale.language_code
+        )
 
     def translate_texts(self, texts: list[str], *, source: str, target: str) -> list[str]:
         raise NotImplementedError

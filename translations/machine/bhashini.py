@@ -34,9 +34,13 @@ class BhashiniTranslator(GlossaryMachineTranslator):
             ],
             "inputData": {"input": [{"source": text} for text in texts]},
         }
-        answer = self.post_json(self.options["URL"], payload, headers={"Authorization": self.options.get("API_KEY", "")})
+        answer = self.post_json(
+            self.options["URL"], payload, headers={"Authorization": self.options.get("API_KEY", "")}
+        )
         try:
             outputs = answer["pipelineResponse"][0]["output"]
             return [item["target"] for item in outputs]
         except (KeyError, IndexError, TypeError) as error:
-            raise MachineTranslationError(f"Bhashini answered in an unexpected shape: {answer!r:.200}") from error
+            raise MachineTranslationError(
+                f"Bhashini answered in an unexpected shape: {answer!r:.200}"
+            ) from error

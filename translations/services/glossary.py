@@ -45,6 +45,7 @@ def protect(text: str, entries: list[GlossaryEntry]) -> tuple[str, list[str]]:
     rendering each placeholder stands for."""
     renderings: list[str] = []
     for entry in entries:
+
         def _swap(_match, entry=entry):
             renderings.append(entry.rendering)
             return PLACEHOLDER.format(len(renderings) - 1)

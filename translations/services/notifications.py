@@ -44,7 +44,7 @@ def notify_translators_of_source_change(*, page_id: int) -> int:
             "language": language,
         }
         body = _(
-            "The source story \"%(title)s\" was republished. Its %(language)s translation is now outdated.\n"
+            'The source story "%(title)s" was republished. Its %(language)s translation is now outdated.\n'
             "Sync it and translate the changed segments: %(url)s"
         ) % {"title": page.title, "language": language, "url": f"{admin_url}/admin/pages/{page.pk}/"}
         sent += send_mail(subject, body, None, emails)

@@ -80,7 +80,11 @@ def _submit_snippet(snippet, *, locales: list[Locale], user) -> None:
     locale is left alone (re-saving it for every story was most of the cost of
     a submission). Its own related snippets (a district's state) come along.
     """
-    have = set(type(snippet).objects.filter(translation_key=snippet.translation_key).values_list("locale_id", flat=True))
+    have = set(
+        type(snippet)
+        .objects.filter(translation_key=snippet.translation_key)
+        .values_list("locale_id", flat=True)
+    )
     missing = [locale for locale in locales if locale.pk not in have]
     if missing:
         TranslationCreator(user, missing).create_translations(snippet, include_related_objects=True)
@@ -128,14 +132,18 @@ def submit_by_reference(
     return submit_for_translation(instances=[*pages, *snippet_objects], locale_codes=locale_codes, user=user)
 
 
-def enqueue_submission(*, pages: Iterable = (), snippets: Iterable = (), locale_codes: list[str] | None, user=None):
+def enqueue_submission(
+    *, pages: Iterable = (), snippets: Iterable = (), locale_codes: list[str] | None, user=None
+):
     """Validate, then enqueue one task per chunk of pages. Returns the task
     results. Cheap enough for thousands of stories in one request."""
     from ..tasks import submit_translations_task
 
     target_locales(codes=locale_codes)  # fail now, in the request, on a bad code
     page_ids = [page.pk for page in pages]
-    snippet_refs = [SnippetRef.of(snippet).__dict__ for snippet in snippets if isinstance(snippet, TranslatableMixin)]
+    snippet_refs = [
+        SnippetRef.of(snippet).__dict__ for snippet in snippets if isinstance(snippet, TranslatableMixin)
+    ]
     user_id = user.pk if user is not None and user.is_authenticated else None
     results = []
     for start in range(0, max(len(page_ids), 1), CHUNK_SIZE):

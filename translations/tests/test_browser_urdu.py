@@ -32,7 +32,9 @@ def test_urdu_translator_types_right_to_left_in_the_translation_editor(live_serv
         browser.get_by_role("button", name="Translate").first.click()
         field = browser.locator("textarea").first
         field.wait_for()
-        browser.wait_for_function("document.querySelector('textarea') && document.querySelector('textarea').dir === 'rtl'")
+        browser.wait_for_function(
+            "document.querySelector('textarea') && document.querySelector('textarea').dir === 'rtl'"
+        )
         assert field.get_attribute("dir") == "rtl"
         assert field.get_attribute("lang") == "ur"
         field.fill(URDU)

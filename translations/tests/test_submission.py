@@ -20,7 +20,9 @@ def test_submitting_a_story_creates_draft_translations_and_translates_its_taxono
         assert page.release_id == story.release_id
         sector = Sector.objects.get(translation_key=story.sector.translation_key, locale__language_code=code)
         assert page.sector_id == sector.pk, "the translation links to the translated sector"
-        assert State.objects.filter(locale__language_code=code, name=story.districts.get().state.name).exists()
+        assert State.objects.filter(
+            locale__language_code=code, name=story.districts.get().state.name
+        ).exists()
         assert District.objects.filter(locale__language_code=code, name="Varanasi").exists()
         assert Product.objects.filter(locale__language_code=code, name="Banarasi Saree").exists()
     assert Translation.objects.filter(source__object_id=story.translation_key).count() == len(world.codes)
@@ -45,14 +47,20 @@ def test_translator_cannot_submit_stories(world, client):
 def test_bulk_action_queues_every_selected_story(world, client):
     stories = [build_story(title=f"Story {n}", slug=f"bulk-{n}") for n in range(3)]
     client.force_login(world.admin)
-    url = reverse(
-        "wagtail_bulk_action", args=("wagtailcore", "page", "odop_submit_translation")
-    ) + "?" + "&".join(f"id={story.pk}" for story in stories)
+    url = (
+        reverse("wagtail_bulk_action", args=("wagtailcore", "page", "odop_submit_translation"))
+        + "?"
+        + "&".join(f"id={story.pk}" for story in stories)
+    )
     assert client.get(url).status_code == 200
     response = client.post(url, {"locales": ["hi", "ur"]})
     assert response.status_code == 302, response.content[:500]
     for story in stories:
-        codes = set(Page.objects.filter(translation_key=story.translation_key).values_list("locale__language_code", flat=True))
+        codes = set(
+            Page.objects.filter(translation_key=story.translation_key).values_list(
+                "locale__language_code", flat=True
+            )
+        )
         assert codes == {"en", "hi", "ur"}
 
 
@@ -67,13 +75,17 @@ def test_taxonomy_snippet_is_submitted_on_its_own(world, client):
     url = reverse("odop_translations:submit_snippet", args=["taxonomy", "sector", sector.pk])
     assert client.post(url, {"locales": ["hi", "ta"]}).status_code == 302
     assert set(
-        Sector.objects.filter(translation_key=sector.translation_key).values_list("locale__language_code", flat=True)
+        Sector.objects.filter(translation_key=sector.translation_key).values_list(
+            "locale__language_code", flat=True
+        )
     ) == {"en", "hi", "ta"}
 
 
 def test_resubmitting_is_harmless(world):
     assert submit_for_translation(instances=[world.story], locale_codes=["hi"], user=world.admin) == 1
-    assert Translation.objects.filter(source__object_id=world.story.translation_key).count() == len(world.codes)
+    assert Translation.objects.filter(source__object_id=world.story.translation_key).count() == len(
+        world.codes
+    )
 
 
 def test_editor_header_shows_compact_status_per_language(world, client):

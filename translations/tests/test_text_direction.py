@@ -27,7 +27,9 @@ def test_page_forms_get_the_page_languages_direction(world, client, code, direct
 
 def test_snippet_forms_get_the_snippets_direction(world, client):
     client.force_login(world.admin)
-    sector = Sector.objects.get(translation_key=world.story.sector.translation_key, locale__language_code="ur")
+    sector = Sector.objects.get(
+        translation_key=world.story.sector.translation_key, locale__language_code="ur"
+    )
     assert _direction(client, f"/admin/snippets/taxonomy/sector/edit/{sector.pk}/")["dir"] == "rtl"
 
 

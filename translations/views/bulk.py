@@ -19,9 +19,10 @@ class SubmitForTranslationBulkAction(PageBulkAction):
     form_class = LocalesForm
 
     def check_perm(self, page):
-        return self.request.user.has_perm("wagtail_localize.submit_translation") and page.permissions_for_user(
-            self.request.user
-        ).can_edit()
+        return (
+            self.request.user.has_perm("wagtail_localize.submit_translation")
+            and page.permissions_for_user(self.request.user).can_edit()
+        )
 
     def get_execution_context(self):
         return {

@@ -20,7 +20,9 @@ def submit_page_for_review(request, page_id: int):
     if not page.permissions_for_user(request.user).can_edit():
         raise PermissionDenied
     if request.method != "POST":
-        return render(request, "translations/confirm_review.html", {"page": page, "page_title": _("Language review")})
+        return render(
+            request, "translations/confirm_review.html", {"page": page, "page_title": _("Language review")}
+        )
     try:
         submit_for_review(page=page, user=request.user)
     except ReviewError as error:

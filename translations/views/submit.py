@@ -50,7 +50,9 @@ def submit_page(request, page_id: int):
     page = get_object_or_404(Page, pk=page_id).specific
     if not page.permissions_for_user(request.user).can_edit():
         raise PermissionDenied
-    return _submit(request, instance=page, is_page=True, back_url=reverse("wagtailadmin_pages:edit", args=[page.pk]))
+    return _submit(
+        request, instance=page, is_page=True, back_url=reverse("wagtailadmin_pages:edit", args=[page.pk])
+    )
 
 
 def submit_snippet(request, app_label: str, model_name: str, pk: str):

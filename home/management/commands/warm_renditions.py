@@ -22,7 +22,9 @@ class Command(BaseCommand):
         stories = SuccessStoryPage.objects.live().select_related("hero_image")
         if locale:
             if not Locale.objects.filter(language_code=locale).exists():
-                raise CommandError(f"no locale {locale!r}; known: {', '.join(Locale.objects.values_list('language_code', flat=True))}")
+                raise CommandError(
+                    f"no locale {locale!r}; known: {', '.join(Locale.objects.values_list('language_code', flat=True))}"
+                )
             stories = stories.filter(locale__language_code=locale)
         counts = warm_stories(stories.iterator())
         self.stdout.write(f"Renditions ready: {counts['renditions']} for {counts['images']} images")

@@ -1,9 +1,9 @@
 """Regenerate stored story PDFs.
 
-    python manage.py render_pdfs --all
-    python manage.py render_pdfs --story 42            # that story in every live language
-    python manage.py render_pdfs --story 42 --locale hi
-    python manage.py render_pdfs --locale ur
+python manage.py render_pdfs --all
+python manage.py render_pdfs --story 42            # that story in every live language
+python manage.py render_pdfs --story 42 --locale hi
+python manage.py render_pdfs --locale ur
 """
 
 from __future__ import annotations
@@ -56,16 +56,16 @@ class Command(BaseCommand):
             failed += [row for row in rows if row.status == StoryPdf.Status.FAILED]
             self._progress(done, len(pages), time.perf_counter() - started, len(failed))
         self.stdout.write("")
-        self.stdout.write(self.style.SUCCESS(
-            f"Rendered {len(pages)} story page(s) in {time.perf_counter() - started:.1f} s"
-        ))
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Rendered {len(pages)} story page(s) in {time.perf_counter() - started:.1f} s"
+            )
+        )
         return failed
 
     def _progress(self, done: int, total: int, elapsed: float, failures: int) -> None:
         width = max(10, min(40, shutil.get_terminal_size((80, 20)).columns - 40))
         filled = round(width * done / total)
         bar = "#" * filled + "-" * (width - filled)
-        self.stdout.write(
-            f"\r[{bar}] {done}/{total} pages  {elapsed:.1f}s  failures: {failures}", ending=""
-        )
+        self.stdout.write(f"\r[{bar}] {done}/{total} pages  {elapsed:.1f}s  failures: {failures}", ending="")
         self.stdout.flush()

@@ -28,5 +28,7 @@ class Command(BaseCommand):
         except ValidationError as error:
             raise CommandError("; ".join(error.messages)) from error
         partner = issued.api_key.partner
-        self.stderr.write(f"Partner {partner.name!r} created (id {partner.pk}). Its API key, shown only once:")
+        self.stderr.write(
+            f"Partner {partner.name!r} created (id {partner.pk}). Its API key, shown only once:"
+        )
         self.stdout.write(issued.plaintext)

@@ -18,6 +18,8 @@ class Command(BaseCommand):
             raise CommandError(f"No partner named {options['partner']!r}.")
         if options["expires"] is not None and options["expires"] <= 0:
             raise CommandError("--expires must be a positive number of days.")
-        issued = services.issue_key(partner=partner, label=options["label"], expires_in_days=options["expires"])
+        issued = services.issue_key(
+            partner=partner, label=options["label"], expires_in_days=options["expires"]
+        )
         self.stderr.write(f"New key for {partner.name!r}, shown only once:")
         self.stdout.write(issued.plaintext)
