@@ -212,3 +212,16 @@ def test_run_scheduler_once_runs_publish_scheduled(index):
     )
     call_command("run_scheduler", "--once", stdout=open("/dev/null", "w"))  # noqa: SIM115
     assert not PendingRelease.objects.exists()
+
+
+def test_an_embargo_moved_later_waits_for_its_new_time(index):
+    story = publish(
+        SuccessStoryPageFactory(
+            parent=index, title=TITLE, embargo_until=timezone.now() + dt.timedelta(hours=1), live=False
+        )
+    )
+    later = timezone.now() + dt.timedelta(days=1)
+    SuccessStoryPage.objects.filter(pk=story.pk).update(embargo_until=later)
+    assert lift_due_embargoes(now=timezone.now() + dt.timedelta(hours=2)) == []
+    assert PendingRelease.objects.get(page=story).embargo_until == later
+    assert [s.pk for s in lift_due_embargoes(now=later + dt.timedelta(seconds=1))] == [story.pk]

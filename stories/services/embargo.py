@@ -29,7 +29,10 @@ def lift_due_embargoes(*, now: dt.datetime | None = None) -> list[SuccessStoryPa
             if not claimed:
                 continue  # another scheduler took it, or the story was republished with a new time
             story = SuccessStoryPage.objects.filter(pk=page_id, live=True).first()
-            if story is None or story.is_embargoed(now):
+            if story is None:
+                continue  # unpublished meanwhile: nothing to release
+            if story.is_embargoed(now):  # the embargo moved later: wait for the new time
+                PendingRelease.objects.create(page_id=page_id, embargo_until=story.embargo_until)
                 continue
             send_after_commit(story_released, sender=SuccessStoryPage, instance=story)
             released.append(story)
