@@ -1,7 +1,8 @@
 """The full-page cache for anonymous readers.
 
 Every cached page is stored under the current content generation
-(`core.cache`). Publishing or unpublishing any page bumps the generation, so
+(`core.cache`). Publishing or unpublishing any page moves the generation
+(stories.signals, after commit), so
 every page that might list or link it (the story, its translations, the
 index, the home page, landing pages) is rendered afresh on the next request.
 
@@ -13,20 +14,15 @@ from __future__ import annotations
 
 from django.conf import settings
 
-from core.cache import bump_generation, current_generation, shared_cache
+from core.cache import current_generation, shared_cache
 
-__all__ = ["cache_key", "cache_seconds", "current_generation", "invalidate_all_pages", "page_cache"]
+__all__ = ["cache_key", "cache_seconds", "current_generation", "page_cache"]
 
 page_cache = shared_cache
 
 
 def cache_seconds() -> int:
     return settings.PUBLIC_PAGE_CACHE_SECONDS
-
-
-def invalidate_all_pages() -> int:
-    """Start a new generation; returns it."""
-    return bump_generation()
 
 
 def cache_key(*, host: str, full_path: str, generation: int) -> str:

@@ -12,7 +12,7 @@ from wagtail.models import Locale, Page
 
 from taxonomy.models import District, Product, Sector, State
 
-from .models import SuccessStoryPage
+from .models import StoryIndexPage, SuccessStoryPage
 
 
 def not_embargoed(queryset: QuerySet, *, now=None) -> QuerySet:
@@ -259,8 +259,6 @@ def landing_object(kind: str, value, *, locale: Locale):
     return taxonomy_in_locale(model, locale=locale, lgd_code=int(value))
 
 
-def story_index_for(story: SuccessStoryPage):
+def story_index_for(story: SuccessStoryPage) -> StoryIndexPage | None:
     """The story index page a story sits under (its landing pages link there)."""
-    from .models import StoryIndexPage
-
     return StoryIndexPage.objects.filter(path=story.path[: -story.steplen]).first()
