@@ -22,7 +22,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import polib
-from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
+from django.core.exceptions import FieldDoesNotExist, ObjectDoesNotExist, PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -219,6 +219,31 @@ def _refused_strings(po: polib.POFile) -> list[str]:
     return refused
 
 
+def _too_long(po: polib.POFile, translation: Translation) -> list[str]:
+    """Values longer than the model field they land in. Checked before the
+    import, because wagtail-localize copies a translated title straight into
+    the page's `draft_title` (a database error on PostgreSQL, a silent
+    overlong title on SQLite)."""
+    model = translation.source.specific_content_type.model_class()
+    refused = []
+    for entry in _entries_with_values(po):
+        try:
+            model_field = model._meta.get_field(entry.msgctxt)
+        except FieldDoesNotExist:  # a StreamField path: checked by _refused_fields
+            continue
+        limit = getattr(model_field, "max_length", None)
+        if limit and len(entry.msgstr) > limit:
+            refused.append(
+                _("msgid “%(msgid)s” (%(path)s): %(error)s")
+                % _entry_words(
+                    entry,
+                    _("%(length)d characters, more than the %(limit)d this field holds")
+                    % {"length": len(entry.msgstr), "limit": limit},
+                )
+            )
+    return refused
+
+
 def _entry_words(entry: polib.POEntry, error) -> dict:
     return {"msgid": entry.msgid[:80], "path": entry.msgctxt, "error": error}
 
@@ -258,7 +283,7 @@ def import_file(*, name: str, data: bytes, user, story: Page | None = None) -> F
     try:
         po = _parse(data)
         translation, segments = _check(po, user=user, story=story)
-        refused = _refused_strings(po)
+        refused = _refused_strings(po) + _too_long(po, translation)
         if refused:
             raise ValueError("; ".join(refused))
     except (ValueError, OSError) as error:
