@@ -55,9 +55,14 @@ def searchable_stories(*, locale: Locale | None) -> QuerySet[SuccessStoryPage]:
     return stories.only("pk")
 
 
-def visible_stories(*, ids: Iterable[int], locale: Locale | None, filters: StoryFilters) -> QuerySet:
-    """Of `ids`, the live, public, released stories that match `filters`."""
-    stories = SuccessStoryPage.objects.live().public().filter(pk__in=list(ids))
+def visible_stories(
+    *, ids: Iterable[int] | None = None, locale: Locale | None, filters: StoryFilters
+) -> QuerySet:
+    """The live, public, released stories that match `filters` (of `ids`,
+    when given)."""
+    stories = SuccessStoryPage.objects.live().public()
+    if ids is not None:
+        stories = stories.filter(pk__in=list(ids))
     if locale is not None:
         stories = stories.filter(locale=locale)
     stories = not_embargoed(stories)

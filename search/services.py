@@ -7,6 +7,7 @@ from __future__ import annotations
 import logging
 import unicodedata
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from django.core.paginator import Paginator
@@ -19,6 +20,7 @@ from languages import registry
 from languages.formatting import format_posted_date
 
 from . import selectors
+from .engine import EngineSearch
 from .highlight import highlight
 from .selectors import FACETS, StoryFilters
 
@@ -26,7 +28,7 @@ logger = logging.getLogger(__name__)
 
 MAX_QUERY_LENGTH = 200  # characters; longer queries are cut, and the page says so
 MAX_TERMS = 12  # words; more add nothing but cost
-MAX_HITS = 1000  # matches taken from the backend, best first, before facets
+MAX_HITS = 1000  # autocomplete and other id lists taken from the backend, best first
 PER_PAGE = 10
 AUTOCOMPLETE_LIMIT = 8
 
@@ -153,10 +155,12 @@ def backend_errors() -> tuple[type[BaseException], ...]:
     return tuple(errors)
 
 
-def matching_story_ids(*, query: CleanQuery, locale: Locale | None, limit: int = MAX_HITS) -> list[int]:
-    """Ids of live stories that match, best first, from the search backend."""
+def matching_story_ids(*, query: CleanQuery, locale: Locale | None, limit: int | None = None) -> list[int]:
+    """Ids of live stories that match, best first, from the search backend
+    (at most `limit`, MAX_HITS by default)."""
     if not query.text:
         return []
+    limit = limit or MAX_HITS
     backend = get_search_backend()
     stories = selectors.searchable_stories(locale=locale)
     try:
@@ -166,6 +170,56 @@ def matching_story_ids(*, query: CleanQuery, locale: Locale | None, limit: int =
     except backend_errors() as error:
         logger.warning("Search backend unavailable: %s", error)
         raise SearchUnavailable(str(error)) from error
+
+
+class RankedPages(Sequence):
+    """Every visible match, ranked, for the paginator: counted exactly and
+    read a page of ids at a time."""
+
+    def __init__(self, *, total: int, page_ids):
+        self.total, self.page_ids = total, page_ids
+
+    def __len__(self) -> int:
+        return self.total
+
+    def __getitem__(self, index):
+        if not isinstance(index, slice):
+            return self[index : index + 1][0]
+        start, stop, _step = index.indices(self.total)
+        return self.page_ids(offset=start, limit=max(stop - start, 0))
+
+
+def _database_matches(backend, text: str, *, locale, filters: StoryFilters):
+    """Database backends: totals and facets over every match, in SQL."""
+    visible = selectors.visible_stories(locale=locale, filters=filters)
+    matching = visible.filter(pk__in=backend.match_ids(text, visible))
+    ranked = RankedPages(
+        total=matching.count(),
+        page_ids=lambda *, offset, limit: backend.search_ids(text, visible, offset=offset, limit=limit),
+    )
+    return ranked, selectors.facet_counts(matching)
+
+
+def _engine_matches(backend, text: str, *, locale, filters: StoryFilters):
+    """Elasticsearch/OpenSearch: totals and facets from the engine's own
+    count and aggregations; a page of hits, then what the reader may see."""
+    search = EngineSearch(backend, text, locale=locale, filters=filters)
+    try:
+        counted = search.matches()
+    except backend_errors() as error:
+        logger.warning("Search backend unavailable: %s", error)
+        raise SearchUnavailable(str(error)) from error
+
+    def page_ids(*, offset, limit):
+        ids = search.page_ids(offset=offset, limit=limit)
+        shown = set(
+            selectors.visible_stories(ids=ids, locale=locale, filters=StoryFilters()).values_list(
+                "pk", flat=True
+            )
+        )
+        return [pk for pk in ids if pk in shown]
+
+    return RankedPages(total=counted.total, page_ids=page_ids), counted.facets
 
 
 def search_stories(
@@ -183,17 +237,20 @@ def search_stories(
     if not query.text or (reader_locale is None and not all_languages):
         return outcome
     search_locale = None if all_languages else reader_locale
-    ids = matching_story_ids(query=query, locale=search_locale)
-    visible = selectors.visible_stories(ids=ids, locale=search_locale, filters=filters)
-    rank = {pk: position for position, pk in enumerate(ids)}
-    ordered = sorted(visible.values_list("pk", flat=True), key=rank.__getitem__)
-    outcome.facets = _facets(visible, filters=filters, locale=reader_locale)
-    paginator = Paginator(ordered, PER_PAGE)
-    page_obj = paginator.get_page(page)
+    backend = get_search_backend()
+    matches = _database_matches if hasattr(backend, "match_ids") else _engine_matches
+    ranked, counts = matches(backend, query.text, locale=search_locale, filters=filters)
+    outcome.facets = _facets(counts, filters=filters, locale=reader_locale)
+    paginator = Paginator(ranked, PER_PAGE)
+    try:  # an engine reads the page of hits here
+        page_obj = paginator.get_page(page)
+    except backend_errors() as error:
+        logger.warning("Search backend unavailable: %s", error)
+        raise SearchUnavailable(str(error)) from error
+    outcome.results = _results(list(page_obj.object_list), query=query, request=request)
     outcome.total = paginator.count
     outcome.page_number = page_obj.number
     outcome.num_pages = paginator.num_pages
-    outcome.results = _results(list(page_obj.object_list), query=query, request=request)
     return outcome
 
 
@@ -218,8 +275,7 @@ def _results(ids: list[int], *, query: CleanQuery, request) -> list[SearchResult
     return results
 
 
-def _facets(visible, *, filters: StoryFilters, locale: Locale | None) -> list[Facet]:
-    counts = selectors.facet_counts(visible)
+def _facets(counts: dict, *, filters: StoryFilters, locale: Locale | None) -> list[Facet]:
     facets = []
     for name, (_lookup, model) in FACETS.items():
         pairs = counts[name]

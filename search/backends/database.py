@@ -36,6 +36,12 @@ def _prefix_plaintext(compiler_class, lexeme_class, combine_and, combine_or):
     return PrefixCompiler
 
 
+# The database backends filter in SQL, so `search_ids` and `match_ids` take
+# any queryset (the public search passes what a reader may see, facets
+# applied) and skip upstream's FilterField check, which exists for the
+# engines; the engines' path searches `selectors.searchable_stories` only.
+
+
 class RankedObjects:
     """Objects of `queryset` with primary keys `ids`, iterated in that order.
 
@@ -53,7 +59,7 @@ class RankedObjects:
 
 
 def _sqlite_backend_class():
-    from django.db.models import CharField
+    from django.db.models import CharField, IntegerField
     from django.db.models.functions import Cast
     from modelsearch.backends.database.sqlite.query import (
         Lexeme,
@@ -95,42 +101,53 @@ def _sqlite_backend_class():
             weighted twice the body), restricted to the queryset's rows, and
             the page of ids is read back in that order.
             """
-            normalized = normalize(self.query)
-            if (
-                not self.order_by_relevance
-                or score_field is not None
-                or isinstance(normalized, (MatchAll, Not))
-            ):
+            entries = self.matching_entries(config)
+            if not self.order_by_relevance or score_field is not None or entries is None:
                 return super().search(config, start, stop, score_field=score_field)
-            match = MatchExpression(
-                self.fields or self.FTS_TABLE_FIELDS, self.build_search_query(normalized, config=config)
-            )
-            candidates = self.queryset.annotate(_object_id=Cast("pk", CharField())).values("_object_id")
-            ranked = (
-                SQLiteFTSIndexEntry.objects.filter(match)
-                .filter(
-                    index_entry__content_type__in=get_descendants_content_types_pks(self.queryset.model),
-                    index_entry__object_id__in=candidates,
-                )
-                .order_by(WeightedBM25(), "-index_entry__object_id")
-                .values_list("index_entry__object_id", flat=True)
+            ranked = entries.order_by(WeightedBM25(), "-index_entry__object_id").values_list(
+                "index_entry__object_id", flat=True
             )
             pk_field = self.queryset.model._meta.pk
             ids = [pk_field.to_python(object_id) for object_id in ranked[start:stop]]
             return RankedObjects(self.queryset, ids)
 
+        def matching_entries(self, config):
+            """FTS rows of the queryset's objects that match, or None for a
+            query with no terms to match (match all, or only a negation)."""
+            normalized = normalize(self.query)
+            if isinstance(normalized, (MatchAll, Not)):
+                return None
+            match = MatchExpression(
+                self.fields or self.FTS_TABLE_FIELDS, self.build_search_query(normalized, config=config)
+            )
+            candidates = self.queryset.annotate(_object_id=Cast("pk", CharField())).values("_object_id")
+            return SQLiteFTSIndexEntry.objects.filter(match).filter(
+                index_entry__content_type__in=get_descendants_content_types_pks(self.queryset.model),
+                index_entry__object_id__in=candidates,
+            )
+
     class IndicSQLiteSearchBackend(SQLiteSearchBackend):
         query_compiler_class = IndicSQLiteSearchQueryCompiler
 
-        def search_ids(self, query, queryset, *, limit, operator="and"):
-            """Primary keys of the best `limit` matches, best first, without
-            loading the objects (what the public search page needs)."""
+        def search_ids(self, query, queryset, *, limit, offset=0, operator="and"):
+            """Primary keys of the best matches, best first (`offset` to
+            `offset + limit`), without loading the objects."""
             if not query:
                 return []
             compiler = self.query_compiler_class(queryset, query, operator=operator)
-            compiler.check()
-            ranked = compiler.search(self.config, 0, limit)
+            ranked = compiler.search(self.config, offset, offset + limit)
             return ranked.ids if isinstance(ranked, RankedObjects) else [obj.pk for obj in ranked]
+
+        def match_ids(self, query, queryset, *, operator="and"):
+            """Every matching primary key of `queryset`, as a subquery: exact
+            counts and facets, however many stories match."""
+            compiler = self.query_compiler_class(queryset, query, operator=operator)
+            entries = compiler.matching_entries(self.config) if query else None
+            if entries is None:
+                return queryset.none().values("pk")
+            return entries.annotate(story_pk=Cast("index_entry__object_id", IntegerField())).values(
+                "story_pk"
+            )
 
     return IndicSQLiteSearchBackend
 
@@ -155,15 +172,22 @@ def _postgres_backend_class():
     class IndicPostgresSearchBackend(PostgresSearchBackend):
         query_compiler_class = IndicPostgresSearchQueryCompiler
 
-        def search_ids(self, query, queryset, *, limit, operator="and"):
-            """Primary keys of the best `limit` matches, best first, in one
-            query and without loading the objects."""
+        def search_ids(self, query, queryset, *, limit, offset=0, operator="and"):
+            """Primary keys of the best matches, best first (`offset` to
+            `offset + limit`), in one query and without loading the objects."""
             if not query:
                 return []
             compiler = self.query_compiler_class(queryset, query, operator=operator)
-            compiler.check()
-            ranked = compiler.search(self.config, 0, limit, backend=self)
+            ranked = compiler.search(self.config, offset, offset + limit, backend=self)
             return list(ranked.values_list("pk", flat=True))
+
+        def match_ids(self, query, queryset, *, operator="and"):
+            """Every matching primary key of `queryset`, as a subquery: exact
+            counts and facets, however many stories match."""
+            if not query:
+                return queryset.none().values("pk")
+            compiler = self.query_compiler_class(queryset, query, operator=operator)
+            return compiler.search(self.config, None, None, backend=self).order_by().values("pk")
 
     return IndicPostgresSearchBackend
 

@@ -1,7 +1,7 @@
 import datetime as dt
 import socket
 from importlib.util import find_spec
-from unittest import skipUnless
+from unittest import mock, skipUnless
 
 from django.test import TestCase, override_settings
 from django.utils import timezone
@@ -91,6 +91,19 @@ class SearchPageTests(TestCase):
         self.assertEqual([r.title for r in narrowed.context["search"].results], ["बनारसी रेशम के कारीगर"])
         by_year = self.get(q="कारीगर", year="2023").context["search"]
         self.assertEqual(by_year.total, 11)
+
+    def test_totals_facets_and_pages_are_exact_past_the_id_list_cap(self):
+        from search import services
+
+        with mock.patch.object(services, "MAX_HITS", 5):  # id lists (autocomplete) are capped; totals never
+            first = self.get(q="कारीगर").context["search"]
+            second = self.get(q="कारीगर", page="2").context["search"]
+        self.assertEqual(first.total, 12)
+        facets = {facet.name: facet for facet in first.facets}
+        self.assertEqual(sum(option.count for option in facets["year"].options), 12)
+        titles = [r.title for r in first.results + second.results]
+        self.assertEqual(len(titles), 12)
+        self.assertEqual(len(set(titles)), 12, "pages overlap or repeat a story")
 
     def test_results_are_paginated(self):
         first = self.get(q="कारीगर").context["search"]

@@ -209,6 +209,14 @@ class SuccessStoryPage(RoutablePageMixin, Page):
         index.FilterField("posted_at"),
         index.FilterField("sector"),
         index.FilterField("locale"),
+        index.FilterField("embargo_until"),
+        # Taxonomy as translation keys (the same in every language) and the
+        # posting year, for the search engines' filters and aggregations.
+        index.FilterField("state_keys", type="CharField"),
+        index.FilterField("district_keys", type="CharField"),
+        index.FilterField("sector_key", type="CharField"),
+        index.FilterField("product_keys", type="CharField"),
+        index.FilterField("posted_year", type="IntegerField"),
     ]
 
     parent_page_types = ["stories.StoryIndexPage"]
@@ -254,6 +262,25 @@ class SuccessStoryPage(RoutablePageMixin, Page):
     def get_subpage_urls(cls):
         """The story itself, plus the sub-paths features register (stories.routes)."""
         return [*super().get_subpage_urls(), *story_routes()]
+
+    @classmethod
+    def get_indexed_objects(cls):
+        return super().get_indexed_objects().select_related("sector").prefetch_related("districts__state", "products")
+
+    def state_keys(self) -> list[str]:
+        return sorted({str(district.state.translation_key) for district in self.districts.all()})
+
+    def district_keys(self) -> list[str]:
+        return [str(district.translation_key) for district in self.districts.all()]
+
+    def sector_key(self) -> str | None:
+        return str(self.sector.translation_key) if self.sector else None
+
+    def product_keys(self) -> list[str]:
+        return [str(product.translation_key) for product in self.products.all()]
+
+    def posted_year(self) -> int:
+        return timezone.localtime(self.posted_at).year
 
     def is_embargoed(self, now=None) -> bool:
         return bool(self.embargo_until and self.embargo_until > (now or timezone.now()))
