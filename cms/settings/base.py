@@ -292,6 +292,10 @@ WAGTAILIMAGES_FORMAT_CONVERSIONS = {"avif": "webp", "bmp": "png", "heic": "jpeg"
 WAGTAIL_ALLOW_UNICODE_SLUGS = True
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# No avatars from gravatar.com: it would send a hash of every editor's e-mail
+# address to an outside service, and government networks block it. Wagtail
+# shows its own default avatar, or one the user uploads in their account.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 LOGGING = {
     "version": 1,
