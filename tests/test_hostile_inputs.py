@@ -508,3 +508,43 @@ def test_feed_holds_at_most_limit_feed_entries(world, client):
     response = client.get("/en/feeds/stories.atom")
     assert response.status_code == 200
     assert response.content.count(b"<entry>") == 1
+
+
+# --- Uploaded images: Wagtail's own limits, set in settings ------------------------------
+
+IMAGES = {
+    "one pixel row over WAGTAILIMAGES_MAX_IMAGE_PIXELS": pytest.param(
+        lambda: png_header_only(8_000, settings.WAGTAILIMAGES_MAX_IMAGE_PIXELS // 8_000 + 1),
+        "pixels",
+        marks=pytest.mark.xfail(
+            strict=True,
+            raises=OSError,
+            reason="Wagtail 8's WagtailImageField decodes the whole image (Willow's load()) before "
+            "counting pixels, outside its try: a truncated PNG under Pillow's own bomb guard is an "
+            "OSError (500), a valid one is decoded in full before it is refused",
+        ),
+    ),
+    "decompression bomb": (lambda: png_header_only(60_000, 60_000), "pixels"),
+    "one byte over WAGTAILIMAGES_MAX_UPLOAD_SIZE": (
+        lambda: png_header_only(10, 10) + b"\0" * settings.WAGTAILIMAGES_MAX_UPLOAD_SIZE,
+        "too big",
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    ("make", "words"),
+    list(IMAGES.values()),
+    ids=list(IMAGES),
+)
+def test_hostile_image_upload_is_refused_by_the_image_form(world, make, words):
+    from wagtail.images import get_image_model
+    from wagtail.images.forms import get_image_form
+
+    form_class = get_image_form(get_image_model())
+    with refused():
+        form = form_class(
+            {"title": "bomb"}, {"file": SimpleUploadedFile("bomb.png", make())}, user=world.admin
+        )
+        assert not form.is_valid()
+    assert words in " ".join(form.errors["file"]), form.errors
