@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 from wagtail.search.backends import get_search_backend
 
+from core.limits import limit
 from languages import registry
 from languages.formatting import format_posted_date
 
@@ -26,7 +27,6 @@ from .selectors import FACETS, StoryFilters
 
 logger = logging.getLogger(__name__)
 
-MAX_QUERY_LENGTH = 200  # characters; longer queries are cut, and the page says so
 MAX_TERMS = 12  # words; more add nothing but cost
 MAX_HITS = 1000  # autocomplete and other id lists taken from the backend, best first
 PER_PAGE = 10
@@ -93,13 +93,20 @@ class SearchPage:
     next_url: str = ""
 
 
+def max_query_length() -> int:
+    return limit("LIMIT_SEARCH_QUERY_CHARS")
+
+
 def clean_query(raw: str | None) -> CleanQuery:
     """Keep letters, digits and combining marks (every script); everything else
     (punctuation, symbols, FTS operators, control characters) becomes a space.
-    The text is NFC-normalised and cut at MAX_QUERY_LENGTH characters."""
-    raw = unicodedata.normalize("NFC", raw or "")
-    truncated = len(raw) > MAX_QUERY_LENGTH
-    raw = raw[:MAX_QUERY_LENGTH]
+    The text is NFC-normalised and cut at LIMIT_SEARCH_QUERY_CHARS characters
+    (an input limit: longer queries are cut, and the page says so)."""
+    most = max_query_length()
+    # Cut before normalising: a megabyte of query costs no more than a page of it.
+    raw = unicodedata.normalize("NFC", (raw or "")[: most * 4])
+    truncated = len(raw) > most
+    raw = raw[:most]
     kept = "".join(c if unicodedata.category(c)[0] in "LNM" else " " for c in raw)
     terms = [term for term in (_drop_leading_marks(t) for t in kept.split()) if term][:MAX_TERMS]
     return CleanQuery(text=" ".join(terms), terms=terms, truncated=truncated, had_input=bool(raw.strip()))

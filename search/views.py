@@ -18,8 +18,8 @@ def search(request):
     language_code = _language_code()
     all_languages = request.GET.get("languages") == "all"
     context = {
-        "raw_query": (request.GET.get("q") or "")[: services.MAX_QUERY_LENGTH],
-        "max_query_length": services.MAX_QUERY_LENGTH,
+        "raw_query": (request.GET.get("q") or "")[: services.max_query_length()],
+        "max_query_length": services.max_query_length(),
         "all_languages": all_languages,
     }
     try:

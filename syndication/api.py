@@ -21,6 +21,7 @@ from ninja.errors import ValidationError as NinjaValidationError
 from ninja.files import UploadedFile
 from ninja.security import HttpBearer
 
+from core import limits
 from core.site import absolute_url
 
 from . import conf, cursors, services, throttle
@@ -31,7 +32,6 @@ from .ninjs import serialize_items
 from .problems import Problem, problem_response
 from .scans import check_scan
 from .schemas import (
-    MAX_PAGE_SIZE,
     PROBLEMS,
     PickupIn,
     PickupOut,
@@ -212,7 +212,7 @@ def list_stories(request, filters: Query[StoryFilters]):
             after = cursors.decode(params["cursor"], fingerprint=fingerprint)
         except cursors.BadCursor as bad:
             raise Problem(400, f"cursor: {bad}") from None
-    limit = params.get("limit") or min(settings.SYNDICATION_PAGE_SIZE, MAX_PAGE_SIZE)
+    limit = params.get("limit") or min(settings.SYNDICATION_PAGE_SIZE, limits.limit("LIMIT_API_PAGE_SIZE"))
     keys, has_more = item_keys(query, after=after, limit=limit)
 
     etag = etag_for(

@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import condition
 from wagtail.models import Locale
 
+from core.limits import limit
 from core.site import absolute_url, page_url
 from stories.selectors import story_listing
 from taxonomy.models import District, Product, Sector, State
@@ -27,8 +28,6 @@ from taxonomy.models import District, Product, Sector, State
 from .body import body_images, render_bodies
 from .ninjs import item_uri
 from .renditions import pdf_renditions
-
-FEED_SIZE = 50
 
 
 class AtomWithContent(Atom1Feed):
@@ -92,7 +91,9 @@ class StoryFeed(Feed):
         return _("Success stories of One District One Product, from the Press Information Bureau.")
 
     def items(self, obj):
-        stories = list(story_listing(locale=obj["locale"], **obj["filters"]).defer(None)[:FEED_SIZE])
+        stories = list(
+            story_listing(locale=obj["locale"], **obj["filters"]).defer(None)[: limit("LIMIT_FEED_ENTRIES")]
+        )
         request = obj["request"]
         self._bodies = render_bodies(stories, images=body_images(stories), absolute=absolute_url)
         self._pdfs = pdf_renditions(stories, request=request)

@@ -11,6 +11,7 @@ import uuid
 
 from django.utils import timezone
 
+from core.limits import LimitExceeded, check
 from languages import registry
 from taxonomy.models import District, Product, Sector, State
 
@@ -19,7 +20,24 @@ from .problems import Problem
 from .selectors import StoryQuery, partner_state_keys
 
 RFC3339 = re.compile(r"^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d{1,9})?([Zz]|[+-]\d{2}:\d{2})$")
-MAX_TEXT = 200
+# Parameters holding comma-separated codes, each list bounded by LIMIT_API_LIST_ITEMS.
+LIST_PARAMS = ("lang", "state", "district")
+
+
+def check_params(params: dict) -> None:
+    """The input limits (core.limits) on query parameters, before any is
+    parsed or queried: 400 naming the parameter, its value's size and the limit."""
+    try:
+        for name, value in params.items():
+            if isinstance(value, str):
+                setting = "LIMIT_API_QUERY_CHARS" if name == "q" else "LIMIT_API_PARAM_CHARS"
+                check(setting, len(value), what=name, unit="characters")
+                if name in LIST_PARAMS:
+                    check("LIMIT_API_LIST_ITEMS", len(_codes(value)), what=f"{name} codes")
+        if params.get("limit") is not None:
+            check("LIMIT_API_PAGE_SIZE", params["limit"], what="limit")
+    except LimitExceeded as error:
+        raise Problem(400, f"{error}.", limit=error.limit, setting=error.setting) from None
 
 
 def _codes(value: str | None) -> list[str]:
@@ -47,6 +65,7 @@ def parse_since(value: str | None) -> dt.datetime | None:
 def languages_for(partner: Partner, value: str | None) -> tuple[str, ...]:
     if not value:
         return tuple(partner.languages)
+    check_params({"lang": value})
     codes = _codes(value)
     if not codes:
         raise Problem(400, "lang is empty: give one or more language codes, e.g. lang=hi,en.")
@@ -127,12 +146,13 @@ def _product(value: str | None) -> uuid.UUID | None:
 def _text(value: str | None) -> str | None:
     if not value:
         return None
-    if "\x00" in value or len(value) > MAX_TEXT:
-        raise Problem(400, f"q: at most {MAX_TEXT} characters, and no NUL characters.")
+    if "\x00" in value:
+        raise Problem(400, "q: must not contain NUL characters.")
     return value.strip() or None
 
 
 def story_query(partner: Partner, params: dict) -> StoryQuery:
+    check_params(params)
     partner_keys = partner_state_keys(partner)
     return StoryQuery(
         partner_id=partner.pk,

@@ -10,8 +10,6 @@ from typing import Any
 from ninja import Schema
 from pydantic import Field, field_validator
 
-# Most items on one page, whatever `limit` or SYNDICATION_PAGE_SIZE ask for (the OpenAPI schema says so).
-MAX_PAGE_SIZE = 100
 CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
@@ -36,9 +34,15 @@ class StoryFilters(Schema):
     sector: str | None = Field(None, description="Sector slug, e.g. handloom-and-textiles.")
     product: str | None = Field(None, description="Product id (UUID), as in subjects' literal.")
     since: str | None = Field(None, description="RFC 3339 date-time: only items with a later versionCreated.")
-    q: str | None = Field(None, description="Words in the headline or summary.")
+    q: str | None = Field(
+        None, description="Words in the headline or summary (at most LIMIT_API_QUERY_CHARS, 200 by default)."
+    )
     cursor: str | None = Field(None, description="Opaque cursor from the previous page's `cursor`.")
-    limit: int | None = Field(None, ge=1, le=MAX_PAGE_SIZE, description="Items per page (default 50).")
+    limit: int | None = Field(
+        None,
+        ge=1,
+        description="Items per page (default 50; at most LIMIT_API_PAGE_SIZE, 100 unless configured).",
+    )
 
 
 class StoryLanguage(Schema):

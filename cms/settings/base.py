@@ -285,9 +285,6 @@ WAGTAILSEARCH_BACKENDS = search_backends(
 )
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
-# Huge images are refused at upload with a message naming the limit.
-WAGTAILIMAGES_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
-WAGTAILIMAGES_MAX_IMAGE_PIXELS = 64_000_000
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"avif": "webp", "bmp": "png", "heic": "jpeg"}
 WAGTAIL_ALLOW_UNICODE_SLUGS = True
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
@@ -338,8 +335,6 @@ PRINT_SOURCE_LINE = "PIB"
 # Requests per key per period: "<count>/<second|minute|hour>".
 SYNDICATION_RATE_LIMIT = "120/minute"
 SYNDICATION_PAGE_SIZE = 50
-# Largest scan a partner may attach to a print report.
-SYNDICATION_SCAN_MAX_BYTES = 10 * 1024 * 1024
 # Authority and date of the tag: URIs that name every item (RFC 4151).
 SYNDICATION_URI_AUTHORITY = "pib.gov.in,2024"
 SYNDICATION_COPYRIGHT_HOLDER = "Press Information Bureau, Government of India"
@@ -358,6 +353,45 @@ SYNDICATION_VALIDATOR_CACHE_SECONDS = 10
 # Dotted paths to functions(*, pages, request) -> {page_id: [rendition dicts]}
 # that add PDF renditions. Each must import: `manage.py check` fails otherwise.
 SYNDICATION_PDF_RENDITIONS: list[str] = []
+
+# --- Input limits (core.limits) ---------------------------------------------------
+# Every door checks its input against these before writing anything, and the
+# error names the limit and its setting (README, "Input limits"). Each is
+# overridable from the environment under the same name.
+MiB = 1024 * 1024
+# PIB release files (import_release and the admin import).
+LIMIT_RELEASE_FILE_BYTES = env_int("LIMIT_RELEASE_FILE_BYTES", 1 * MiB)
+# A story, however it is written (editor, import, PO file, API): checked by
+# SuccessStoryPage.clean() at every save and publish, and again before print.
+LIMIT_HEADLINE_CHARS = env_int("LIMIT_HEADLINE_CHARS", 255)
+LIMIT_SUBHEADLINE_CHARS = env_int("LIMIT_SUBHEADLINE_CHARS", 500)
+LIMIT_SUBHEADLINES = env_int("LIMIT_SUBHEADLINES", 10)
+LIMIT_SUMMARY_CHARS = env_int("LIMIT_SUMMARY_CHARS", 1_000)
+LIMIT_STORY_BODY_CHARS = env_int("LIMIT_STORY_BODY_CHARS", 60_000)  # all text in the body
+LIMIT_STORY_BODY_BLOCKS = env_int("LIMIT_STORY_BODY_BLOCKS", 300)
+# Offline translation (PO files and zips of them).
+LIMIT_PO_FILE_BYTES = env_int("LIMIT_PO_FILE_BYTES", 5 * MiB)
+LIMIT_PO_ZIP_BYTES = env_int("LIMIT_PO_ZIP_BYTES", 20 * MiB)
+LIMIT_PO_ZIP_FILES = env_int("LIMIT_PO_ZIP_FILES", 500)
+LIMIT_PO_ZIP_UNCOMPRESSED_BYTES = env_int("LIMIT_PO_ZIP_UNCOMPRESSED_BYTES", 100 * MiB)
+LIMIT_PO_EXPORT_PAGES = env_int("LIMIT_PO_EXPORT_PAGES", 200)
+# Uploaded images (Wagtail's own settings; its form names the limit).
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = env_int("WAGTAILIMAGES_MAX_UPLOAD_SIZE", 20 * MiB)
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = env_int("WAGTAILIMAGES_MAX_IMAGE_PIXELS", 64_000_000)
+# Partners' print-report scans: an image or a PDF.
+LIMIT_SCAN_BYTES = env_int("LIMIT_SCAN_BYTES", 10 * MiB)
+LIMIT_SCAN_PIXELS = env_int("LIMIT_SCAN_PIXELS", 50_000_000)  # a broadsheet page at 300 dpi is ~27 MP
+LIMIT_SCAN_PDF_PAGES = env_int("LIMIT_SCAN_PDF_PAGES", 20)
+# Partner API: items per page (`limit`), free text (`q`), any other parameter,
+# and codes in one list parameter (lang, state, district).
+LIMIT_API_PAGE_SIZE = env_int("LIMIT_API_PAGE_SIZE", 100)
+LIMIT_API_QUERY_CHARS = env_int("LIMIT_API_QUERY_CHARS", 200)
+LIMIT_API_PARAM_CHARS = env_int("LIMIT_API_PARAM_CHARS", 1_000)
+LIMIT_API_LIST_ITEMS = env_int("LIMIT_API_LIST_ITEMS", 50)
+# Public search: longer queries are cut there, and the page says so.
+LIMIT_SEARCH_QUERY_CHARS = env_int("LIMIT_SEARCH_QUERY_CHARS", 200)
+# Entries in one Atom feed.
+LIMIT_FEED_ENTRIES = env_int("LIMIT_FEED_ENTRIES", 50)
 
 # --- Machine translation -----------------------------------------------------------
 # Off unless MT_BACKEND=libretranslate|bhashini (with MT_URL, MT_API_KEY,

@@ -5,10 +5,12 @@ from __future__ import annotations
 import logging
 import time
 
+from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
+from stories.limits import check_story
 from stories.models import SuccessStoryPage
 
 from ..models import StoryPdf
@@ -19,11 +21,14 @@ from .render import NewsboxVariant, RenderedPdf, RenderError, render_newsbox, re
 logger = logging.getLogger(__name__)
 
 ALL_FORMATS = tuple(StoryPdf.Format)
-# Failures that another attempt cannot fix.
-PERMANENT_ERRORS = (MissingFontError, RenderError)
+# Failures that another attempt cannot fix (ValidationError: a story over the
+# input limits, saved before they existed; refused in milliseconds, not rendered
+# for minutes).
+PERMANENT_ERRORS = (MissingFontError, RenderError, ValidationError)
 
 
 def render_format(*, story: SuccessStoryPage, pdf_format: str) -> RenderedPdf:
+    check_story(story)
     if pdf_format == StoryPdf.Format.NEWSBOX_GREY:
         return render_newsbox(story=story, variant=NewsboxVariant.GREY)
     if pdf_format == StoryPdf.Format.NEWSBOX_CMYK:
@@ -103,7 +108,8 @@ def _store(row: StoryPdf, rendered: RenderedPdf, *, seconds: float) -> None:
 
 
 def _record_failure(row: StoryPdf, story: SuccessStoryPage, exc: Exception) -> StoryPdf:
-    reason = f"{type(exc).__name__}: {exc}"
+    detail = "; ".join(exc.messages) if isinstance(exc, ValidationError) else exc
+    reason = f"{type(exc).__name__}: {detail}"
     logger.error(
         "PDF %s of page %s (%s) revision %s failed (attempt %s): %s",
         row.format,

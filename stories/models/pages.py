@@ -20,6 +20,7 @@ from core.seo import social_card
 
 from ..blocks import StoryBodyBlock, SubheadlineBlock
 from ..lifecycle import is_withdrawn
+from ..limits import story_limit_errors
 from ..routes import story_routes
 from .release_ids import ReleaseIdSequence
 
@@ -228,10 +229,14 @@ class SuccessStoryPage(RoutablePageMixin, Page):
 
     def clean(self):
         super().clean()
+        # Size limits first (core.limits): every save and publish path runs them.
+        errors = story_limit_errors(self)
         if self.release_id and self._release_id_taken_by_other_story():
-            raise ValidationError(
-                {"release_id": _("Release ID %(id)s belongs to another story.") % {"id": self.release_id}}
-            )
+            errors["release_id"] = [
+                _("Release ID %(id)s belongs to another story.") % {"id": self.release_id}
+            ]
+        if errors:
+            raise ValidationError(errors)
 
     def save(self, *args, **kwargs):
         if not self.release_id:

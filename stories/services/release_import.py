@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from anyascii import anyascii
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.html import escape
 from django.utils.text import slugify
@@ -20,6 +21,7 @@ from wagtail_localize.models import Translation, TranslationSource
 from languages import registry
 from taxonomy.models import IssuingOffice, Ministry
 
+from ..limits import check_release
 from ..models import ReleaseIdSequence, StoryIndexPage, SuccessStoryPage
 from .release_parser import Release
 
@@ -69,6 +71,7 @@ def resolve_locale(language_code: str) -> Locale:
 
 def plan_import(*, release: Release, locale: Locale, parent_id: int | None = None) -> ImportPlan:
     """Read-only: find the page to update, or the index to create it under."""
+    _within_limits(release)
     same_release = SuccessStoryPage.objects.filter(release_id=release.release_id).select_related("locale")
     existing = same_release.filter(locale=locale).first()
     counterpart = same_release.exclude(locale=locale).order_by("pk").first()
@@ -80,6 +83,7 @@ def plan_import(*, release: Release, locale: Locale, parent_id: int | None = Non
 def import_release(
     *, release: Release, locale: Locale, publish: bool = False, parent_id: int | None = None
 ) -> ImportResult:
+    _within_limits(release)  # before anything is written
     _wait_for_other_imports()
     plan = plan_import(release=release, locale=locale, parent_id=parent_id)
     ministry = _snippet_named(Ministry, name=release.ministry, locale=locale)
@@ -96,11 +100,22 @@ def import_release(
         parent = plan.parent or _create_story_index(locale=locale, publish=publish)
         page = _new_story_page(release=release, parent=parent, counterpart=plan.counterpart)
     _apply_release(page, release=release, ministry=ministry, office=office)
-    revision = page.save_revision(log_action=True)
+    try:
+        revision = page.save_revision(log_action=True)
+    except ValidationError as error:  # the story's own clean(): rolled back with the rest
+        raise ReleaseImportError("; ".join(error.messages)) from error
     if publish:
         revision.publish()
         page.refresh_from_db()
     return ImportResult(page=page, created=plan.existing is None, published=publish)
+
+
+def _within_limits(release: Release) -> None:
+    """The input limits (core.limits) for a story, checked on the parsed release."""
+    try:
+        check_release(release)
+    except ValidationError as error:
+        raise ReleaseImportError("; ".join(error.messages)) from error
 
 
 def _wait_for_other_imports() -> None:

@@ -23,6 +23,10 @@ import re
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
+from core.limits import LimitExceeded
+
+from ..limits import check_release_bytes
+
 IST = ZoneInfo("Asia/Kolkata")
 
 HEADLINE_MAX_LENGTH = 255  # Page.title
@@ -134,6 +138,10 @@ def decode_release(data: bytes) -> str:
 
 
 def parse_release_bytes(data: bytes) -> Release:
+    try:
+        check_release_bytes(len(data))  # input limits (core.limits), before any parsing
+    except LimitExceeded as error:
+        raise ReleaseFormatError(str(error)) from error
     return parse_release(decode_release(data))
 
 

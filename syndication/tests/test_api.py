@@ -322,7 +322,7 @@ class ApiTests(TestCase):
         self.assertProblem(
             self.post_pickup(self.story, scan=SimpleUploadedFile("x.pdf", b"%PDF-1.4 broken")), 400, "PDF"
         )
-        with self.settings(SYNDICATION_SCAN_MAX_BYTES=100):
+        with self.settings(LIMIT_SCAN_BYTES=100):
             self.assertProblem(
                 self.post_pickup(self.story, scan=SimpleUploadedFile("p.png", png_bytes() * 3)), 413
             )

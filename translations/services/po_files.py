@@ -17,6 +17,7 @@ naming its msgid.
 from __future__ import annotations
 
 import io
+import uuid
 import zipfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -30,6 +31,8 @@ from wagtail.models import Page
 from wagtail_localize.models import StringSegment, Translation
 from wagtail_localize.strings import StringValue, validate_translation_links
 
+from core.limits import LimitExceeded, check
+
 from .groups import locale_access
 from .roles import enabled_codes
 
@@ -37,7 +40,6 @@ HEADER_STORY = "X-ODOP-Story"
 HEADER_LOCALE = "X-ODOP-Language"
 HEADER_SOURCE_VERSION = "X-ODOP-Source-Version"
 HEADER_TRANSLATION = "X-WagtailLocalize-TranslationID"
-MAX_FILE_BYTES = 5 * 1024 * 1024
 
 
 @dataclass
@@ -62,8 +64,22 @@ def po_filename(translation: Translation) -> str:
     return f"{slugify(translation.source.object_repr, allow_unicode=False)[:60] or 'story'}-{translation.source.object_id}.{translation.target_locale.language_code}.po"
 
 
+class BadExportRequest(ValueError):
+    """`?page=` is not a list of page ids, or names too many pages."""
+
+
 def pages_to_export(*, ids: Iterable[str]) -> list[Page]:
-    return list(Page.objects.filter(pk__in=[int(pk) for pk in ids if str(pk).isdecimal()]))
+    ids = list(ids)
+    malformed = [value for value in ids if not (value.isascii() and value.isdecimal() and len(value) <= 18)]
+    if malformed:
+        raise BadExportRequest(
+            _("page=%(value)s is not a page id (a whole number)") % {"value": malformed[0][:40]}
+        )
+    try:
+        check("LIMIT_PO_EXPORT_PAGES", len(set(ids)), what=_("pages to export"))
+    except LimitExceeded as error:
+        raise BadExportRequest(str(error)) from error
+    return list(Page.objects.filter(pk__in=[int(pk) for pk in ids]))
 
 
 def export_languages(*, user, requested: list[str]) -> list[str]:
@@ -116,29 +132,58 @@ def export_zip(*, pages: Iterable[Page], locale_codes: list[str]) -> bytes:
     return buffer.getvalue()
 
 
-def expand_uploads(files: Iterable[tuple[str, bytes]]) -> list[tuple[str, bytes]]:
-    """Zip archives become their .po members; other files pass through."""
+def read_uploads(uploads) -> list[tuple[str, bytes | str]]:
+    """(name, bytes) of each uploaded file, or (name, reason) for one over its
+    size limit: refused from its declared size, never read into memory."""
+    read = []
+    for upload in uploads:
+        is_zip = upload.name.lower().endswith(".zip")
+        setting = "LIMIT_PO_ZIP_BYTES" if is_zip else "LIMIT_PO_FILE_BYTES"
+        try:
+            check(setting, upload.size, what=_("zip file") if is_zip else _("PO file"), unit=_("bytes"))
+        except LimitExceeded as error:
+            read.append((upload.name, str(error)))
+            continue
+        read.append((upload.name, upload.read()))
+    return read
+
+
+def expand_uploads(files: Iterable[tuple[str, bytes]]) -> list[tuple[str, bytes | str]]:
+    """Zip archives become their .po members; other files pass through. A
+    zip that is unreadable or over an input limit (bytes, members, any
+    member's or all members' declared uncompressed size: a zip bomb is
+    refused from its directory, never inflated) becomes (name, reason)."""
     expanded = []
     for name, data in files:
-        if name.lower().endswith(".zip"):
-            try:
-                with zipfile.ZipFile(io.BytesIO(data)) as archive:
-                    for member in archive.infolist():
-                        if member.filename.lower().endswith(".po") and not member.is_dir():
-                            if member.file_size > MAX_FILE_BYTES:
-                                expanded.append((member.filename, b""))
-                                continue
-                            expanded.append((member.filename, archive.read(member)))
-            except zipfile.BadZipFile:
-                expanded.append((name, b"\x00bad zip"))
-        else:
+        if not name.lower().endswith(".zip"):
             expanded.append((name, data))
+            continue
+        try:
+            expanded.extend(_zip_members(data))
+        except LimitExceeded as error:
+            expanded.append((name, str(error)))
+        except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, EOFError, OSError) as error:
+            expanded.append((name, _("not a readable zip file (%(error)s)") % {"error": error}))
     return expanded
 
 
+def _zip_members(data: bytes) -> list[tuple[str, bytes]]:
+    check("LIMIT_PO_ZIP_BYTES", len(data), what=_("zip file"), unit=_("bytes"))
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        members = [m for m in archive.infolist() if m.filename.lower().endswith(".po") and not m.is_dir()]
+        check("LIMIT_PO_ZIP_FILES", len(members), what=_("PO files in the zip"))
+        total = sum(member.file_size for member in members)
+        check("LIMIT_PO_ZIP_UNCOMPRESSED_BYTES", total, what=_("zip contents"), unit=_("bytes"))
+        for member in members:
+            check("LIMIT_PO_FILE_BYTES", member.file_size, what=member.filename, unit=_("bytes"))
+        # zipfile reads no more than each member's declared size.
+        return [(member.filename, archive.read(member)) for member in members]
+
+
 def _parse(data: bytes) -> polib.POFile:
-    if not data or len(data) > MAX_FILE_BYTES:
-        raise ValueError(_("empty or larger than 5 MB"))
+    if not data:
+        raise ValueError(_("the file is empty"))
+    check("LIMIT_PO_FILE_BYTES", len(data), what=_("PO file"), unit=_("bytes"))
     text = data.decode("utf-8")  # UnicodeDecodeError is a ValueError
     if "msgid" not in text or "\n" not in text:
         # polib would take a one-line string for a file name.
@@ -152,6 +197,11 @@ def _check(po: polib.POFile, *, user, story: Page | None) -> tuple[Translation, 
     if not uuid:
         raise ValueError(
             _("no %(header)s header: not exported from this site") % {"header": HEADER_TRANSLATION}
+        )
+    if not _is_uuid(uuid):
+        raise ValueError(
+            _("%(header)s header “%(value)s” is not a translation id (a UUID)")
+            % {"header": HEADER_TRANSLATION, "value": uuid[:80]}
         )
     translation = Translation.objects.filter(uuid=uuid).select_related("source", "target_locale").first()
     if translation is None:
@@ -200,6 +250,14 @@ def _check(po: polib.POFile, *, user, story: Page | None) -> tuple[Translation, 
             % {"count": len(unknown), "line": unknown[0].linenum, "context": unknown[0].msgctxt}
         )
     return translation, segments
+
+
+def _is_uuid(value: str) -> bool:
+    try:
+        uuid.UUID(value)
+    except (ValueError, TypeError, AttributeError):
+        return False
+    return True
 
 
 def _entries_with_values(po: polib.POFile) -> list[polib.POEntry]:
@@ -275,18 +333,22 @@ def _refused_fields(po: polib.POFile, translation: Translation) -> list[str]:
     return []
 
 
-def import_file(*, name: str, data: bytes, user, story: Page | None = None) -> FileReport:
+def import_file(*, name: str, data: bytes | str, user, story: Page | None = None) -> FileReport:
     """All or nothing: a file is checked (headers, version, every value with
     wagtail-localize's own validation) and written in one transaction, or
-    refused with the msgid of each value wagtail-localize would refuse."""
+    refused with the msgid of each value wagtail-localize would refuse.
+    `data` as a str is the reason expand_uploads refused the file."""
     report = FileReport(name=name)
+    if isinstance(data, str):
+        report.error = _("%(name)s: %(error)s") % {"name": name, "error": data}
+        return report
     try:
         po = _parse(data)
         translation, segments = _check(po, user=user, story=story)
         refused = _refused_strings(po) + _too_long(po, translation)
         if refused:
             raise ValueError("; ".join(refused))
-    except (ValueError, OSError) as error:
+    except (ValueError, OSError, LimitExceeded) as error:
         report.error = _("%(name)s: %(error)s") % {"name": name, "error": error}
         return report
     with transaction.atomic():
@@ -306,6 +368,6 @@ def import_file(*, name: str, data: bytes, user, story: Page | None = None) -> F
 
 
 def import_uploads(
-    *, files: Iterable[tuple[str, bytes]], user, story: Page | None = None
+    *, files: Iterable[tuple[str, bytes | str]], user, story: Page | None = None
 ) -> list[FileReport]:
     return [import_file(name=name, data=data, user=user, story=story) for name, data in expand_uploads(files)]

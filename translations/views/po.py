@@ -17,7 +17,10 @@ def export_po_zip(request):
     """?page=<id>&page=<id>... [&locale=<code>...]: one PO per requested
     language (no locale: every language the user may translate). An unknown
     language, or one the user may not translate, is 403."""
-    pages = po_files.pages_to_export(ids=request.GET.getlist("page"))
+    try:
+        pages = po_files.pages_to_export(ids=request.GET.getlist("page"))
+    except po_files.BadExportRequest as refusal:
+        return HttpResponseBadRequest(str(refusal), content_type="text/plain; charset=utf-8")
     if not pages:
         return HttpResponseBadRequest("Name at least one page: ?page=<id>", content_type="text/plain")
     try:
@@ -37,7 +40,7 @@ def import_po(request, page_id: int | None = None):
     form = POImportForm(request.POST or None, request.FILES or None)
     reports = []
     if request.method == "POST" and form.is_valid():
-        uploads = [(upload.name, upload.read()) for upload in form.cleaned_data["files"]]
+        uploads = po_files.read_uploads(form.cleaned_data["files"])
         reports = po_files.import_uploads(files=uploads, user=request.user, story=story)
         good = sum(1 for report in reports if report.ok)
         if good:

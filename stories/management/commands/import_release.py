@@ -3,9 +3,11 @@
 from pathlib import Path
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
 from languages.formatting import to_ist
+from stories.limits import check_release_bytes
 from stories.services.release_import import (
     ImportPlan,
     ReleaseImportError,
@@ -62,6 +64,10 @@ class Command(BaseCommand):
     def _parse(self, source: Path) -> Release:
         if not source.is_file():
             raise CommandError(f"{source}: no such file")
+        try:
+            check_release_bytes(source.stat().st_size)  # before reading it
+        except ValidationError as error:
+            raise CommandError(f"{source}: {error.messages[0]}. Nothing was written.") from error
         try:
             return parse_release_bytes(source.read_bytes())
         except ReleaseFormatError as error:
