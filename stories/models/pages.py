@@ -270,7 +270,12 @@ class SuccessStoryPage(RoutablePageMixin, Page):
 
     @classmethod
     def get_indexed_objects(cls):
-        return super().get_indexed_objects().select_related("sector").prefetch_related("districts__state", "products")
+        return (
+            super()
+            .get_indexed_objects()
+            .select_related("sector")
+            .prefetch_related("districts__state", "products")
+        )
 
     def state_keys(self) -> list[str]:
         return sorted({str(district.state.translation_key) for district in self.districts.all()})
