@@ -10,9 +10,10 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 from wagtail.models import Locale, Page
 
-from taxonomy.models import District, Product, Sector, State
+from taxonomy.models import District, IssuingOffice, Ministry, Product, Sector, State
 
 from .models import StoryIndexPage, SuccessStoryPage
+from .services.release_header import HeaderAnchors
 
 
 def not_embargoed(queryset: QuerySet, *, now=None) -> QuerySet:
@@ -262,3 +263,16 @@ def landing_object(kind: str, value, *, locale: Locale):
 def story_index_for(story: SuccessStoryPage) -> StoryIndexPage | None:
     """The story index page a story sits under (its landing pages link there)."""
     return StoryIndexPage.objects.filter(path=story.path[: -story.steplen]).first()
+
+
+def release_header_anchors(*, locale: Locale | None = None) -> HeaderAnchors:
+    """Every ministry and office name, in every language, that can anchor a
+    release's header. Where two snippets read the same, the one in `locale`
+    names the result (so the import finds it without a translation)."""
+
+    def names(model) -> list[str]:
+        rows = model.objects.values_list("name", "locale_id").order_by("pk")
+        mine = [name for name, locale_id in rows if locale and locale_id == locale.pk]
+        return mine + [name for name, _locale_id in rows]
+
+    return HeaderAnchors.from_names(ministries=names(Ministry), offices=names(IssuingOffice))

@@ -5,8 +5,10 @@
   to buy from them.
 - ``release_ids``: the PIB Release ID sequence.
 - ``releases``: embargoed stories waiting for ``publish_scheduled`` to lift them.
+- ``imports``: zips of PIB releases imported in the admin, with a result per file.
 """
 
+from .imports import ReleaseImportBatch, ReleaseImportFile
 from .pages import StoryIndexPage, StoryTag, SuccessStoryPage
 from .release_ids import ReleaseIdSequence
 from .releases import PendingRelease
@@ -15,6 +17,8 @@ from .sellers import Seller
 __all__ = [
     "PendingRelease",
     "ReleaseIdSequence",
+    "ReleaseImportBatch",
+    "ReleaseImportFile",
     "Seller",
     "StoryIndexPage",
     "StoryTag",

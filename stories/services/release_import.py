@@ -1,8 +1,12 @@
 """Write a parsed PIB `Release` as a SuccessStoryPage in one locale.
 
-`import_release` is the one entry point. It is idempotent on the Release ID:
-importing the same release again saves a new revision of the same page. It
-runs in one transaction, so a failure leaves nothing behind.
+Entry points (the command, the admin view and the zip task all use them):
+`parse_release_text(text, locale)` reads a release against the taxonomy's
+ministry and office names (no writes); `import_release_text(text=, locale=,
+user=, publish=)` parses and writes. `import_release(release=...)` writes an
+already parsed release. Importing is idempotent on the Release ID: the same
+release again saves a new revision of the same page. It runs in one
+transaction, so a failure leaves nothing behind.
 """
 
 from __future__ import annotations
@@ -18,12 +22,14 @@ from wagtail.log_actions import log
 from wagtail.models import Locale, Page
 from wagtail_localize.models import Translation, TranslationSource
 
+from core.limits import LimitExceeded
 from languages import registry
 from taxonomy.models import IssuingOffice, Ministry
 
-from ..limits import check_release
+from ..limits import check_release, check_release_bytes
 from ..models import ReleaseIdSequence, StoryIndexPage, SuccessStoryPage
-from .release_parser import Release
+from ..selectors import release_header_anchors
+from .release_parser import Release, ReleaseFormatError, parse_release
 
 SLUG_MAX_WORDS_LENGTH = 60
 
@@ -51,6 +57,7 @@ class ImportResult:
     page: SuccessStoryPage
     created: bool
     published: bool
+    warnings: tuple = ()  # the parser's ReleaseNotes
 
 
 def resolve_locale(language_code: str) -> Locale:
@@ -79,14 +86,32 @@ def plan_import(*, release: Release, locale: Locale, parent_id: int | None = Non
     return ImportPlan(locale=locale, existing=existing, counterpart=counterpart, parent=parent)
 
 
+def parse_release_text(text: str, locale: Locale) -> Release:
+    """The release in `text`, its header placed by the known ministries and
+    offices; raises ReleaseFormatError naming the line. Writes nothing."""
+    try:
+        check_release_bytes(len(text.encode("utf-8")))  # pasted text has the file's limit
+    except LimitExceeded as error:
+        raise ReleaseFormatError(str(error)) from error
+    return parse_release(text, anchors=release_header_anchors(locale=locale))
+
+
+def import_release_text(
+    *, text: str, locale: Locale, user=None, publish: bool = False, parent_id: int | None = None
+) -> ImportResult:
+    """Parse and write; ReleaseFormatError or ReleaseImportError before anything is written."""
+    release = parse_release_text(text, locale)
+    return import_release(release=release, locale=locale, publish=publish, parent_id=parent_id, user=user)
+
+
 @transaction.atomic
 def import_release(
-    *, release: Release, locale: Locale, publish: bool = False, parent_id: int | None = None
+    *, release: Release, locale: Locale, publish: bool = False, parent_id: int | None = None, user=None
 ) -> ImportResult:
     _within_limits(release)  # before anything is written
     _wait_for_other_imports()
     plan = plan_import(release=release, locale=locale, parent_id=parent_id)
-    ministry = _snippet_named(Ministry, name=release.ministry, locale=locale)
+    ministry = _snippet_named(Ministry, name=release.ministry, locale=locale) if release.ministry else None
     office = (
         _snippet_named(
             IssuingOffice, name=release.issuing_office, locale=locale, city=release.issuing_office_city
@@ -98,16 +123,18 @@ def import_release(
         page = plan.existing.get_latest_revision_as_object()
     else:
         parent = plan.parent or _create_story_index(locale=locale, publish=publish)
-        page = _new_story_page(release=release, parent=parent, counterpart=plan.counterpart)
+        page = _new_story_page(release=release, parent=parent, counterpart=plan.counterpart, user=user)
     _apply_release(page, release=release, ministry=ministry, office=office)
     try:
-        revision = page.save_revision(log_action=True)
+        revision = page.save_revision(user=user, log_action=True)
     except ValidationError as error:  # the story's own clean(): rolled back with the rest
         raise ReleaseImportError("; ".join(error.messages)) from error
     if publish:
-        revision.publish()
+        revision.publish(user=user)
         page.refresh_from_db()
-    return ImportResult(page=page, created=plan.existing is None, published=publish)
+    return ImportResult(
+        page=page, created=plan.existing is None, published=publish, warnings=release.warnings
+    )
 
 
 def _within_limits(release: Release) -> None:
@@ -197,19 +224,20 @@ def _create_default_story_index(*, locale: Locale, publish: bool) -> StoryIndexP
 
 
 def _new_story_page(
-    *, release: Release, parent: StoryIndexPage, counterpart: SuccessStoryPage | None
+    *, release: Release, parent: StoryIndexPage, counterpart: SuccessStoryPage | None, user=None
 ) -> SuccessStoryPage:
     page = SuccessStoryPage(
         title=release.headline,
         slug=_available_slug(parent, release),
         release_id=release.release_id,
         live=False,
+        owner=user,
     )
     if counterpart is not None:
         # The same release in another language: this page is its translation.
         page.translation_key = counterpart.translation_key
     parent.add_child(instance=page)
-    log(instance=page, action="wagtail.create")
+    log(instance=page, action="wagtail.create", user=user)
     return page
 
 
@@ -229,7 +257,7 @@ def _apply_release(
     page: SuccessStoryPage,
     *,
     release: Release,
-    ministry: Ministry,
+    ministry: Ministry | None,
     office: IssuingOffice | None,
 ) -> None:
     """Copy what the release says onto the page. Fields the release does not

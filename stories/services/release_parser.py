@@ -1,19 +1,24 @@
 """Parse PIB's plain-text release format into a typed `Release`.
 
-Pure: no database, no settings. The format, as PIB's "copy text" of a release
-gives it (blank lines and lines holding only a no-break space are ignored)::
+Pure: no database. The format, as PIB's "copy text" of a release gives it
+(blank lines and lines holding only a no-break space are ignored)::
 
-    वाणिज्य एवं उद्योग मंत्रालय                     <- ministry line
-    azadi ka amrit mahotsav                          <- slogan banner: skipped
+    <banner>                                         <- zero or more: skipped, reported
+    वाणिज्य एवं उद्योग मंत्रालय                     <- ministry line: a KNOWN name (anchors)
+    azadi ka amrit mahotsav                          <- slogan banner: skipped, reported
     <headline>
     <subheadline>                                    <- zero or more
-    Posted On: 31 JAN 2024 1:42PM by PIB Delhi       <- IST; "by <office>" optional
+    Posted On: 31 JAN 2024 1:42PM by PIB Delhi       <- IST; "by <office>" optional; labels,
+                                                        months and digits in 23 languages
+    द्वारा प्रकाशित: PIB Delhi                        <- optional "by" line of its own
     <body paragraph>                                 <- one per line, at least one
     ***
     एमजी/एआर/पीके                                    <- reference initials (optional)
     (Release ID: 2000861) Visitor Counter : 265      <- counter may be on its own line
 
-Every error names the line it found wrong (1-based, as an editor numbers them).
+The header is placed by `release_header` from known ministry and office
+names, never by position. Every error names the line it found wrong
+(1-based, as an editor numbers them); warnings say what was skipped.
 """
 
 from __future__ import annotations
@@ -26,6 +31,8 @@ from zoneinfo import ZoneInfo
 from core.limits import LimitExceeded
 
 from ..limits import check_release_bytes
+from . import release_labels as labels
+from .release_header import HeaderAnchors, place_header
 
 IST = ZoneInfo("Asia/Kolkata")
 
@@ -33,59 +40,24 @@ HEADLINE_MAX_LENGTH = 255  # Page.title
 SUBHEADLINE_MAX_LENGTH = 500  # SubheadlineBlock
 INITIALS_MAX_LENGTH = 100  # SuccessStoryPage.footer_initials
 
-# Banner alt texts PIB's page puts above a release. Compared case-insensitively
-# with runs of spaces, hyphens and underscores folded to one space.
-SLOGANS = frozenset(
-    {
-        "azadi ka amrit mahotsav",
-        "g20 india presidency",
-        "g20 india 2023",
-        "viksit bharat",
-        "viksit bharat sankalp yatra",
-        "swachh bharat",
-        "har ghar tiranga",
-    }
-)
 # Boilerplate lines that can appear anywhere and carry no content.
 BOILERPLATE = re.compile(r"^(?:Read this release in\s*:|इस विज्ञप्ति को इन भाषाओं में पढ़ें\s*:)", re.IGNORECASE)
 
-POSTED_ON_LABEL = re.compile(r"^(?:Posted On|प्रविष्टि तिथि)\s*:", re.IGNORECASE)
-POSTED_ON = re.compile(
-    r"^(?:Posted On|प्रविष्टि तिथि)\s*:\s*"
-    r"(?P<day>\d{1,2})\s+(?P<month>[A-Za-z]+)\.?\s+(?P<year>\d{4})\s+"
-    r"(?P<hour>\d{1,2}):(?P<minute>\d{2})\s*(?P<meridiem>[AaPp]\.?[Mm]\.?)"
-    r"(?:\s+by\s+(?P<office>.+?))?\s*$",
-    re.IGNORECASE,
-)
-RELEASE_ID_LABEL = re.compile(r"^\(?\s*(?:Release ID|रिलीज़ आईडी|रिलीज आईडी)\s*:", re.IGNORECASE)
+POSTED_ON_LABEL = re.compile(rf"^(?:{labels.POSTED_ON_WORDS})\s*[:：]", re.IGNORECASE)
+POSTED_ON = re.compile(rf"^(?:{labels.POSTED_ON_WORDS})\s*[:：]\s*(?P<rest>.*)$", re.IGNORECASE)
+# "… 1:42PM by PIB Delhi", "…, द्वारा PIB Delhi", "… द्वारा प्रकाशित: PIB Delhi"
+BY_OFFICE = re.compile(rf"(?:,\s*|\s+)(?:{labels.BY_WORDS})\s*[:：]?\s+(?P<office>\S.*)$", re.IGNORECASE)
+# The "by" part on a line of its own, right after Posted On: "द्वारा प्रकाशित: PIB Delhi".
+BY_LINE = re.compile(rf"^(?:{labels.BY_WORDS})\s*[:：]\s*(?P<office>\S.*)$", re.IGNORECASE)
+RELEASE_ID_LABEL = re.compile(rf"^\(?\s*(?:{labels.RELEASE_ID_WORDS})\s*[:：]", re.IGNORECASE)
 RELEASE_ID = re.compile(
-    r"^\(\s*(?:Release ID|रिलीज़ आईडी|रिलीज आईडी)\s*:\s*(?P<id>\d{1,12})\s*\)\s*(?P<rest>.*)$",
+    rf"^\(\s*(?:{labels.RELEASE_ID_WORDS})\s*[:：]\s*(?P<id>\d{{1,12}})\s*\)\s*(?P<rest>.*)$",
     re.IGNORECASE,
 )
-VISITOR_COUNTER = re.compile(r"^(?:Visitor Counter|आगंतुक पटल)\s*:\s*(?P<count>[\d,]+)\s*$", re.IGNORECASE)
+VISITOR_COUNTER = re.compile(
+    rf"^(?:{labels.VISITOR_COUNTER_WORDS})\s*[:：]\s*(?P<count>[\d,]+)\s*$", re.IGNORECASE
+)
 SEPARATOR = re.compile(r"^\*{3,}$")
-
-MONTHS = {
-    name: number
-    for number, names in enumerate(
-        [
-            ("jan", "january"),
-            ("feb", "february"),
-            ("mar", "march"),
-            ("apr", "april"),
-            ("may",),
-            ("jun", "june"),
-            ("jul", "july"),
-            ("aug", "august"),
-            ("sep", "sept", "september"),
-            ("oct", "october"),
-            ("nov", "november"),
-            ("dec", "december"),
-        ],
-        start=1,
-    )
-    for name in names
-}
 
 POSTED_ON_EXAMPLE = "Posted On: 31 JAN 2024 1:42PM by PIB Delhi"
 
@@ -100,8 +72,19 @@ class ReleaseFormatError(ValueError):
 
 
 @dataclass(frozen=True)
+class ReleaseNote:
+    """A warning: something the parser skipped or left empty, and where."""
+
+    line: int | None
+    message: str
+
+    def __str__(self) -> str:
+        return f"line {self.line}: {self.message}" if self.line else self.message
+
+
+@dataclass(frozen=True)
 class Release:
-    ministry: str
+    ministry: str  # the known snippet's name; "" when the release names none
     headline: str
     subheadlines: tuple[str, ...]
     posted_at: dt.datetime  # aware, IST
@@ -110,6 +93,7 @@ class Release:
     initials: str
     release_id: int
     visitor_count: int | None = None
+    warnings: tuple[ReleaseNote, ...] = ()
 
     @property
     def issuing_office_city(self) -> str:
@@ -125,7 +109,12 @@ class _Line:
 
 
 def decode_release(data: bytes) -> str:
-    """UTF-8 (with or without BOM) or a ReleaseFormatError naming the line."""
+    """UTF-8 (with or without BOM) or a ReleaseFormatError naming the line;
+    a file over the size limit (core.limits) is refused before decoding."""
+    try:
+        check_release_bytes(len(data))
+    except LimitExceeded as error:
+        raise ReleaseFormatError(str(error)) from error
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -137,15 +126,14 @@ def decode_release(data: bytes) -> str:
         ) from error
 
 
-def parse_release_bytes(data: bytes) -> Release:
-    try:
-        check_release_bytes(len(data))  # input limits (core.limits), before any parsing
-    except LimitExceeded as error:
-        raise ReleaseFormatError(str(error)) from error
-    return parse_release(decode_release(data))
+def parse_release_bytes(data: bytes, *, anchors: HeaderAnchors | None = None) -> Release:
+    return parse_release(decode_release(data), anchors=anchors)
 
 
-def parse_release(text: str) -> Release:
+def parse_release(text: str, *, anchors: HeaderAnchors | None = None) -> Release:
+    """`anchors`: the known ministry and office names that find the ministry
+    line (`stories.selectors.release_header_anchors()`); without them only a
+    header of one line (the headline) can be placed."""
     lines = _content_lines(text)
     if not lines:
         raise ReleaseFormatError(
@@ -155,25 +143,38 @@ def parse_release(text: str) -> Release:
         )
     posted_index = _find_posted_on(lines)
     release_index = _find_release_id(lines, after=posted_index)
+    posted_line = lines[posted_index]
 
-    ministry, headline, subheadlines = _parse_header(lines[:posted_index], posted_line=lines[posted_index])
-    posted_at, office = _parse_posted_on(lines[posted_index])
+    header = place_header(
+        lines[:posted_index],
+        anchors=anchors or HeaderAnchors(),
+        posted_line=posted_line,
+        error=ReleaseFormatError,
+        note=ReleaseNote,
+    )
+    _check_length(header.headline, HEADLINE_MAX_LENGTH, "headline")
+    for line in header.subheadlines:
+        _check_length(line, SUBHEADLINE_MAX_LENGTH, "subheadline")
+    posted_at, office = _parse_posted_on(posted_line)
+    body_start = posted_index + 1
+    by_line = BY_LINE.match(lines[body_start].text) if body_start < release_index else None
+    if by_line and not office:
+        office, body_start = _check_office(by_line["office"].strip(), lines[body_start]), body_start + 1
     paragraphs, initials = _parse_body_and_initials(
-        lines[posted_index + 1 : release_index],
-        posted_line=lines[posted_index],
-        release_line=lines[release_index],
+        lines[body_start:release_index], posted_line=posted_line, release_line=lines[release_index]
     )
     release_id, visitor_count = _parse_release_id(lines[release_index], lines[release_index + 1 :])
     return Release(
-        ministry=ministry,
-        headline=headline,
-        subheadlines=subheadlines,
+        ministry=header.ministry,
+        headline=header.headline.text,
+        subheadlines=tuple(line.text for line in header.subheadlines),
         posted_at=posted_at,
-        issuing_office=office,
+        issuing_office=office or header.office,
         paragraphs=paragraphs,
         initials=initials,
         release_id=release_id,
         visitor_count=visitor_count,
+        warnings=header.warnings,
     )
 
 
@@ -195,11 +196,6 @@ def _content_lines(text: str) -> list[_Line]:
         if cleaned and not BOILERPLATE.match(cleaned):
             lines.append(_Line(number, cleaned))
     return lines
-
-
-def _is_slogan(text: str) -> bool:
-    folded = re.sub(r"[\s\-_]+", " ", text).strip().casefold()
-    return folded in SLOGANS
 
 
 def _find_posted_on(lines: list[_Line]) -> int:
@@ -246,22 +242,6 @@ def _find_release_id(lines: list[_Line], *, after: int) -> int:
     return found[0]
 
 
-def _parse_header(header: list[_Line], *, posted_line: _Line) -> tuple[str, str, tuple[str, ...]]:
-    content = [line for line in header if not _is_slogan(line.text)]
-    if len(content) < 2:
-        found = "nothing" if not content else f"only '{content[0].text[:60]}'"
-        raise ReleaseFormatError(
-            f"expected the ministry line and then the headline before 'Posted On', found {found}",
-            line=(content[0] if content else posted_line).number,
-        )
-    ministry, headline, *subheadlines = content
-    _check_length(ministry, 255, "ministry line")
-    _check_length(headline, HEADLINE_MAX_LENGTH, "headline")
-    for line in subheadlines:
-        _check_length(line, SUBHEADLINE_MAX_LENGTH, "subheadline")
-    return ministry.text, headline.text, tuple(line.text for line in subheadlines)
-
-
 def _check_length(line: _Line, limit: int, what: str) -> None:
     if len(line.text) > limit:
         raise ReleaseFormatError(
@@ -270,30 +250,53 @@ def _check_length(line: _Line, limit: int, what: str) -> None:
 
 
 def _parse_posted_on(line: _Line) -> tuple[dt.datetime, str]:
-    match = POSTED_ON.match(line.text)
-    if not match:
+    rest = POSTED_ON.match(line.text)["rest"]
+    by = BY_OFFICE.search(rest)
+    stamp, office = (rest[: by.start()], by["office"].strip()) if by else (rest, "")
+    tokens = _stamp_tokens(stamp)
+    if len(tokens) != 5:
         raise ReleaseFormatError(
             f"cannot read the date in '{line.text}': expected e.g. '{POSTED_ON_EXAMPLE}'", line=line.number
         )
-    month = MONTHS.get(match["month"].casefold())
+    meridiems = labels.meridiems()
+    if tokens[3] in meridiems or labels.fold(tokens[3]) in meridiems:  # "अपराह्न 1:42" (ta, ko order)
+        tokens[3], tokens[4] = tokens[4], tokens[3]
+    day, month_name, year, clock, meridiem = tokens
+    time = re.fullmatch(r"(\d{1,2}):(\d{2})", clock)
+    period = meridiems.get(labels.fold(meridiem))
+    if not (day.isdigit() and year.isdigit() and len(year) == 4 and time and period):
+        raise ReleaseFormatError(
+            f"cannot read the date in '{line.text}': expected e.g. '{POSTED_ON_EXAMPLE}'", line=line.number
+        )
+    month = labels.month_numbers().get(labels.fold(month_name))
     if month is None:
-        raise ReleaseFormatError(f"'{match['month']}' is not a month name (JAN … DEC)", line=line.number)
-    hour, minute = int(match["hour"]), int(match["minute"])
+        raise ReleaseFormatError(f"'{month_name}' is not a month name (JAN … DEC)", line=line.number)
+    hour, minute = int(time[1]), int(time[2])
     if not 1 <= hour <= 12 or minute > 59:
         raise ReleaseFormatError(f"'{hour}:{minute:02d}' is not a 12-hour clock time", line=line.number)
-    hour = hour % 12 + (12 if match["meridiem"].lower().startswith("p") else 0)
+    hour = hour % 12 + (12 if period == "pm" else 0)
     try:
-        posted_at = dt.datetime(int(match["year"]), month, int(match["day"]), hour, minute, tzinfo=IST)
+        posted_at = dt.datetime(int(year), month, int(day), hour, minute, tzinfo=IST)
     except ValueError as error:
         raise ReleaseFormatError(
-            f"'{match['day']} {match['month']} {match['year']}' is not a date ({error})", line=line.number
+            f"'{day} {month_name} {year}' is not a date ({error})", line=line.number
         ) from error
-    office = (match["office"] or "").strip()
+    return posted_at, _check_office(office, line)
+
+
+def _stamp_tokens(stamp: str) -> list[str]:
+    """'३१ जनवरी २०२४, १:४२PM' → ['31', 'जनवरी', '2024', '1:42', 'PM']."""
+    stamp = labels.ascii_digits(stamp).replace(",", " ").replace("،", " ")
+    stamp = re.sub(r"(\d{1,2}:\d{2})(?=\S)", r"\1 ", stamp)  # "1:42PM" → "1:42 PM"
+    return stamp.split()
+
+
+def _check_office(office: str, line: _Line) -> str:
     if len(office) > 255:
         raise ReleaseFormatError(
             f"the issuing office is {len(office)} characters long; at most 255 fit", line=line.number
         )
-    return posted_at, office
+    return office
 
 
 def _parse_body_and_initials(

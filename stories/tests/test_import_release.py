@@ -13,11 +13,27 @@ from wagtail.models import Page, Revision
 from languages.formatting import IST
 from stories.models import StoryIndexPage, SuccessStoryPage
 from taxonomy.models import IssuingOffice, Ministry
-from tests.factories import IssuingOfficeFactory, StoryIndexPageFactory, SuccessStoryPageFactory
+from tests.factories import (
+    IssuingOfficeFactory,
+    MinistryFactory,
+    StoryIndexPageFactory,
+    SuccessStoryPageFactory,
+)
+from tests.translation import translate
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def commerce_ministry():
+    """The fixtures' ministry, known in English, Hindi and Urdu (the parser
+    recognises the ministry line only by a known name)."""
+    english = MinistryFactory(name="Ministry of Commerce & Industry")
+    translate(english, "hi", strings=lambda text, path: "वाणिज्य एवं उद्योग मंत्रालय")
+    translate(english, "ur", strings=lambda text, path: "وزارت تجارت و صنعت")
+    return english
 
 
 def import_release(fixture: str, *args: str) -> str:
@@ -239,3 +255,24 @@ def test_urdu_release_becomes_a_right_to_left_urdu_story(client):
     assert "ورکشاپ میں 120 بُنکروں" in html
     assert release_id_line(2004514).search(html)
     assert '<p class="release-id"><bdi>' in html  # isolated from the right-to-left text around it
+
+
+def test_banner_above_the_ministry_is_skipped_with_a_warning(tmp_path):
+    path = tmp_path / "banner.txt"
+    path.write_text("Special banner\n" + (FIXTURES / "english_release.txt").read_text(encoding="utf-8"))
+    err = StringIO()
+    call_command("import_release", str(path), "--locale", "en", stdout=StringIO(), stderr=err)
+    story = SuccessStoryPage.objects.get(release_id=2004512).get_latest_revision_as_object()
+    assert story.ministry.name == "Ministry of Commerce & Industry"
+    assert story.title.startswith("ODOP Sampark workshop in Varanasi")
+    assert f"{path}:1: warning: skipped the banner 'Special banner' above the ministry line" in err.getvalue()
+
+
+def test_header_that_cannot_be_placed_is_refused_naming_the_line(tmp_path):
+    path = tmp_path / "unknown.txt"
+    text = (FIXTURES / "english_release.txt").read_text(encoding="utf-8")
+    path.write_text(text.replace("Ministry of Commerce & Industry", "Ministry of Textiles", 1))
+    before = row_counts()
+    with pytest.raises(CommandError, match=rf"{path}:1: 'Ministry of Textiles' is not a known ministry"):
+        call_command("import_release", str(path), "--locale", "en", stdout=StringIO())
+    assert row_counts() == before

@@ -6,13 +6,26 @@ from pathlib import Path
 import pytest
 
 from languages.formatting import IST
-from stories.services.release_parser import (
-    ReleaseFormatError,
-    parse_release,
-    parse_release_bytes,
-)
+from stories.services.release_header import HeaderAnchors
+from stories.services.release_parser import ReleaseFormatError
+from stories.services.release_parser import parse_release as parse_with_anchors
+from stories.services.release_parser import parse_release_bytes as parse_bytes_with_anchors
 
 FIXTURES = Path(__file__).parent / "fixtures"
+
+
+ANCHORS = HeaderAnchors.from_names(
+    ministries=["Ministry of Commerce and Industry", "वाणिज्य एवं उद्योग मंत्रालय", "وزارت تجارت و صنعت"],
+    offices=["PIB Delhi"],
+)
+
+
+def parse_release(text, anchors=ANCHORS):
+    return parse_with_anchors(text, anchors=anchors)
+
+
+def parse_release_bytes(data, anchors=ANCHORS):
+    return parse_bytes_with_anchors(data, anchors=anchors)
 
 
 def fixture_text(name: str) -> str:
@@ -34,7 +47,7 @@ def release_text(**parts) -> str:
 
 def test_english_release_has_every_part():
     release = parse_release(fixture_text("english_release.txt"))
-    assert release.ministry == "Ministry of Commerce & Industry"
+    assert release.ministry == "Ministry of Commerce and Industry"
     assert release.headline.startswith("ODOP Sampark workshop in Varanasi")
     assert release.subheadlines == (
         "Weavers learn to list hand-woven sarees on the Government e-Marketplace",
@@ -87,7 +100,7 @@ def test_crlf_bom_and_visitor_counter_on_its_own_line():
         "\n", "\r\n"
     )
     release = parse_release_bytes(("\ufeff" + text).encode("utf-8"))
-    assert release.ministry == "Ministry of Commerce & Industry"
+    assert release.ministry == "Ministry of Commerce and Industry"
     assert release.paragraphs == ("First paragraph.", "Second paragraph.")
     assert (release.release_id, release.visitor_count) == (2000861, 12)
 
@@ -154,7 +167,7 @@ def test_empty_file_is_refused():
 
 
 def test_missing_headline_is_refused():
-    assert_format_error(release_text(headline="azadi ka amrit mahotsav"), line=1, says="then the headline")
+    assert_format_error(release_text(headline="azadi ka amrit mahotsav"), line=1, says="no headline")
 
 
 def test_headline_too_long_for_a_page_title_is_refused():

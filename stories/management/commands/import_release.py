@@ -12,10 +12,11 @@ from stories.services.release_import import (
     ImportPlan,
     ReleaseImportError,
     import_release,
+    parse_release_text,
     plan_import,
     resolve_locale,
 )
-from stories.services.release_parser import Release, ReleaseFormatError, parse_release_bytes
+from stories.services.release_parser import Release, ReleaseFormatError, decode_release
 
 
 class Command(BaseCommand):
@@ -37,9 +38,9 @@ class Command(BaseCommand):
 
     def handle(self, *args, path, locale, publish, dry_run, parent, **options):
         source = Path(path)
-        release = self._parse(source)
         try:
             target_locale = resolve_locale(locale)
+            release = self._parse(source, target_locale)
             if dry_run:
                 self._print_plan(
                     release, plan_import(release=release, locale=target_locale, parent_id=parent)
@@ -61,7 +62,7 @@ class Command(BaseCommand):
         self.stdout.write(self._absolute(page.get_url()))
         self.stdout.write(f"Edit: {self._absolute(f'/admin/pages/{page.pk}/edit/')}")
 
-    def _parse(self, source: Path) -> Release:
+    def _parse(self, source: Path, locale) -> Release:
         if not source.is_file():
             raise CommandError(f"{source}: no such file")
         try:
@@ -69,10 +70,14 @@ class Command(BaseCommand):
         except ValidationError as error:
             raise CommandError(f"{source}: {error.messages[0]}. Nothing was written.") from error
         try:
-            return parse_release_bytes(source.read_bytes())
+            release = parse_release_text(decode_release(source.read_bytes()), locale)
         except ReleaseFormatError as error:
             where = f"{source}:{error.line}" if error.line else str(source)
             raise CommandError(f"{where}: {error.message}. Nothing was written.") from error
+        for warning in release.warnings:
+            where = f"{source}:{warning.line}" if warning.line else str(source)
+            self.stderr.write(f"{where}: warning: {warning.message}")
+        return release
 
     def _print_plan(self, release: Release, plan: ImportPlan) -> None:
         if plan.existing:
@@ -90,7 +95,7 @@ class Command(BaseCommand):
             f"Dry run: would {target}.",
             f"  Locale:        {plan.locale.language_code}",
             f"  Release ID:    {release.release_id}",
-            f"  Ministry:      {release.ministry}",
+            f"  Ministry:      {release.ministry or '-'}",
             f"  Headline:      {release.headline}",
             *(f"  Subheadline:   {text}" for text in release.subheadlines),
             f"  Posted at:     {to_ist(release.posted_at):%Y-%m-%d %H:%M} IST",
