@@ -7,14 +7,27 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-MARKETPLACES = [
-    ("gem", "GeM"),
-    ("ondc", "ONDC"),
-    ("amazon", "Amazon"),
-    ("flipkart", "Flipkart"),
-    ("own", _("Own store")),
-    ("other", _("Other")),
-]
+
+class Marketplace(models.TextChoices):
+    # The stored value is a code; pages show the label, in the page's language.
+    # Brand names stay as their owners write them.
+    GEM = "gem", "GeM"
+    ONDC = "ondc", "ONDC"
+    AMAZON = "amazon", "Amazon"
+    FLIPKART = "flipkart", "Flipkart"
+    OWN = "own", _("Own store")
+    OTHER = "other", _("Other")
+
+
+MARKETPLACES = Marketplace.choices
+
+
+class MarketplaceLinkValue(blocks.StructValue):
+    @property
+    def marketplace_label(self) -> str:
+        """The marketplace as readers see it ("Own store" in their language), never the code."""
+        code = self.get("marketplace")
+        return Marketplace(code).label if code in Marketplace.values else str(code or "")
 
 
 class MarketplaceLinkBlock(blocks.StructBlock):
@@ -23,6 +36,7 @@ class MarketplaceLinkBlock(blocks.StructBlock):
 
     class Meta:
         icon = "link-external"
+        value_class = MarketplaceLinkValue
 
 
 class Seller(TranslatableMixin, Orderable):
