@@ -33,7 +33,7 @@ from django_tasks_db.models import DBTaskResult
 from . import conf
 from .exceptions import TaskAbandoned, TaskInterrupted, TaskTimeLimitExceeded
 from .models import WorkerHeartbeat
-from .services.recovery import release
+from .services.recovery import release, release_own_leftovers
 
 logger = logging.getLogger(__name__)
 
@@ -91,6 +91,7 @@ class Worker(BaseWorker):
     # --- the loop ------------------------------------------------------------
     def run(self) -> None:
         self.beat()
+        release_own_leftovers(self.worker_id)
         beating = threading.Thread(target=self.keep_beating, name="heartbeat", daemon=True)
         beating.start()
         try:

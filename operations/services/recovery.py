@@ -1,7 +1,8 @@
 """Tasks that will never finish on their own: run them again or fail them.
 
 A RUNNING task is stuck when the worker that claimed it (its last worker id)
-has no fresh heartbeat, or when it has run past its time limit with some
+has no fresh heartbeat, or beats from a process started after the claim (a
+restarted worker keeps its id: systemd's "<host>-<n>"), or when it has run past its time limit with some
 grace (the worker stops it itself at the limit; past that the worker is
 hung). A stuck task goes back to READY while it has been started fewer than
 OPERATIONS_TASK_MAX_ATTEMPTS times, else it is FAILED; either way the reason
@@ -64,12 +65,15 @@ def release(result: DBTaskResult, error: TaskInterrupted) -> TaskResultStatus | 
     return fields["status"]
 
 
-def fresh_worker_ids(*, now: dt.datetime | None = None) -> set[str]:
+def fresh_workers(*, now: dt.datetime | None = None) -> dict[str, dt.datetime]:
+    """worker id -> when its process started, for the workers with a fresh heartbeat."""
     since = (now or timezone.now()) - conf.heartbeat_stale()
-    return set(WorkerHeartbeat.objects.filter(last_seen__gte=since).values_list("worker_id", flat=True))
+    return dict(WorkerHeartbeat.objects.filter(last_seen__gte=since).values_list("worker_id", "started_at"))
 
 
-def why_stuck(result: DBTaskResult, *, fresh: set[str], now: dt.datetime) -> TaskInterrupted | None:
+def why_stuck(
+    result: DBTaskResult, *, fresh: dict[str, dt.datetime], now: dt.datetime
+) -> TaskInterrupted | None:
     worker = result.worker_ids[-1] if result.worker_ids else "?"
     running_for = now - result.started_at
     limit = dt.timedelta(seconds=conf.time_limit_for(result.task_path))
@@ -80,12 +84,22 @@ def why_stuck(result: DBTaskResult, *, fresh: set[str], now: dt.datetime) -> Tas
         )
     if worker not in fresh and running_for > conf.heartbeat_stale():
         return WorkerLost(f"Worker {worker} stopped sending heartbeats while running this task")
+    if worker in fresh and fresh[worker] > result.started_at:
+        return WorkerLost(f"Worker {worker} was restarted while running this task")
     return None
+
+
+def release_own_leftovers(worker_id: str) -> int:
+    """At a worker's start: its id's RUNNING tasks belong to a previous, dead process."""
+    leftovers = [r for r in DBTaskResult.objects.running().order_by() if r.worker_ids[-1:] == [worker_id]]
+    for result in leftovers:
+        release(result, WorkerLost(f"Worker {worker_id} was restarted while running this task"))
+    return len(leftovers)
 
 
 def recover_stuck_tasks() -> Recovery:
     now = timezone.now()
-    fresh = fresh_worker_ids(now=now)
+    fresh = fresh_workers(now=now)
     requeued = failed = 0
     for result in DBTaskResult.objects.running().exclude(started_at=None).order_by():
         error = why_stuck(result, fresh=fresh, now=now)

@@ -29,10 +29,12 @@ def queued(task, *, status="READY", workers=(), started_ago=None, enqueued_ago=0
     )
 
 
-def heartbeat(worker_id: str, *, ago: float = 0, current=None) -> WorkerHeartbeat:
+def heartbeat(worker_id: str, *, ago: float = 0, up_for: float = 3600, current=None) -> WorkerHeartbeat:
+    """A worker last seen `ago` seconds ago, whose process had then been up `up_for` seconds."""
     seen = timezone.now() - dt.timedelta(seconds=ago)
     return WorkerHeartbeat.objects.create(
-        worker_id=worker_id, host="test", pid=os.getpid(), started_at=seen, last_seen=seen,
+        worker_id=worker_id, host="test", pid=os.getpid(), started_at=seen - dt.timedelta(seconds=up_for),
+        last_seen=seen,
         current_task_id=current.pk if current else None,
     )  # fmt: skip
 

@@ -34,6 +34,15 @@ def test_task_of_a_live_worker_is_left_alone():
     assert result.status == "RUNNING"
 
 
+def test_task_of_a_restarted_worker_with_the_same_id_is_queued_again():
+    result = queued(nap, status="RUNNING", workers=["host-1"], started_ago=30, log="x", seconds=1)
+    heartbeat("host-1", ago=0, up_for=5)  # the new process: started after the claim
+    recover_stuck_tasks()
+    result.refresh_from_db()
+    assert result.status == "READY"
+    assert "Worker host-1 was restarted" in result.traceback
+
+
 def test_just_claimed_task_of_an_unknown_worker_is_given_time():
     result = queued(nap, status="RUNNING", workers=["new"], started_ago=2, log="x", seconds=1)
     assert recover_stuck_tasks().requeued == 0
