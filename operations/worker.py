@@ -8,6 +8,8 @@
   grace, then TaskAbandoned is raised in it. A second signal abandons at once.
 - Either way the task is released (services.recovery.release): queued again
   for another attempt, or FAILED after the last, with the reason.
+- Under --reload (DEBUG) the worker runs in a thread of Django's reloader,
+  where signals cannot reach the task: only the watchdog limits it there.
 - Heartbeat: a thread upserts this worker's WorkerHeartbeat row every
   OPERATIONS_HEARTBEAT_SECONDS; a clean exit deletes it.
 """
@@ -53,6 +55,9 @@ class Worker(BaseWorker):
         self.deadline = 0.0  # time.monotonic() at which the current task is stopped
         self.limit = 0.0
         self.stopping = False
+        self.finishing = False  # the task has returned; its result is being written
+        self.signals_received = 0
+        self.can_interrupt = False  # True when run() is in the main thread, where signals land
         self._stop_beating = threading.Event()
 
     # --- signals -------------------------------------------------------------
@@ -66,15 +71,19 @@ class Worker(BaseWorker):
             logger.warning("Received %s - stopping.", name)
             self.running = False
             sys.exit(0)
-        if self.stopping:
-            raise TaskAbandoned(f"Worker {self.worker_id} was stopped twice ({name}) while running this task")
+        self.signals_received += 1
         self.running = False
+        if self.finishing or not self.can_interrupt:
+            logger.warning("Received %s - stopping after the current task.", name)
+            return
+        if self.signals_received > 1:
+            raise TaskAbandoned(f"Worker {self.worker_id} was stopped twice ({name}) while running this task")
         self.stopping = True
         remaining = self.deadline - time.monotonic()
         grace = self.shutdown_grace
         logger.warning("Received %s - giving the current task %.0f s to finish.", name, min(grace, remaining))
         if grace < remaining:
-            signal.setitimer(signal.ITIMER_REAL, max(grace, 0.001))
+            self.alarm(max(grace, 0.001))
         else:
             self.stopping = False  # the time limit comes first: say so when it fires
 
@@ -85,11 +94,12 @@ class Worker(BaseWorker):
                 f"within {self.shutdown_grace:g} s"
             )
         raise TaskTimeLimitExceeded(
-            f"Stopped at its time limit of {self.limit:.0f} s on worker {self.worker_id}"
+            f"Stopped at its time limit of {self.limit:g} s on worker {self.worker_id}"
         )
 
     # --- the loop ------------------------------------------------------------
     def run(self) -> None:
+        self.can_interrupt = threading.current_thread() is threading.main_thread()
         self.beat()
         release_own_leftovers(self.worker_id)
         beating = threading.Thread(target=self.keep_beating, name="heartbeat", daemon=True)
@@ -106,14 +116,19 @@ class Worker(BaseWorker):
         self.deadline = time.monotonic() + self.limit
         self.current = db_task_result
         self.running_task = True
-        signal.setitimer(signal.ITIMER_REAL, self.limit)
+        self.finishing = False
+        self.alarm(self.limit)
         try:
             self.execute(db_task_result)
         finally:
-            signal.setitimer(signal.ITIMER_REAL, 0)
+            self.alarm(0)
             self.current = None
-            self.running_task = False
+            self.running_task = self.finishing = False
             self._run_tasks += 1
+
+    def alarm(self, seconds: float) -> None:
+        if self.can_interrupt:
+            signal.setitimer(signal.ITIMER_REAL, seconds)
 
     def execute(self, db_task_result: DBTaskResult) -> None:
         task = db_task_result.task
@@ -126,14 +141,18 @@ class Worker(BaseWorker):
                 value = task.call(TaskContext(task_result=task_result), *args, **kwargs)
             else:
                 value = task.call(*args, **kwargs)
+            self.alarm(0)
+            self.finishing = True
             if self.still_ours(db_task_result):
                 db_task_result.set_successful(value)
         except TaskInterrupted as error:
-            signal.setitimer(signal.ITIMER_REAL, 0)
+            self.alarm(0)
             connections.close_all()  # the interruption may have landed mid-query
             if release(db_task_result, error) != TaskResultStatus.FAILED:
                 return
         except BaseException as error:
+            self.alarm(0)
+            self.finishing = True
             if not self.still_ours(db_task_result):
                 return
             db_task_result.set_failed(error)

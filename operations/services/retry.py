@@ -24,7 +24,7 @@ def retry_task(*, result_id: str, user) -> str:
             raise NotRetryable(result_id)
         try:
             task = result.task
-        except (ImportError, Exception) as error:  # the task's code is gone or renamed
+        except Exception as error:  # the task's code is gone or renamed (ImportError, SuspiciousOperation)
             raise NotRetryable(result_id) from error
         new = task.enqueue(*result.args_kwargs["args"], **result.args_kwargs["kwargs"])
         result.delete()
