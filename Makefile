@@ -57,7 +57,7 @@ run: demo
 	@echo "  Admin:  http://$(HOST):$(PORT)/admin/   (demo login: admin / odop-demo-admin)"
 	@echo "  Roles:  editor, moderator, translator-<code>, reviewer-<code>  (password: odop-demo-translate)"
 	@echo "  Worker: started alongside (python manage.py db_worker)"
-	@echo "  Scheduler: publish_scheduled every minute (python manage.py run_scheduler)"
+	@echo "  Scheduler: publish_scheduled and recover_tasks every minute (python manage.py run_scheduler)"
 	@echo ""
 	@trap 'kill 0' INT TERM EXIT; \
 	  $(MANAGE) db_worker --queue-name '*' & \

@@ -9,6 +9,9 @@ its own, after the transaction commits:
 - ``public_content_changed(sender=<model>, instance=obj)``: something every
   public page may show changed without a page publish (a taxonomy snippet:
   state, district, sector, product, ministry, office).
+- ``scheduler_tick(sender=None)``: sent by ``run_scheduler`` after each
+  ``publish_scheduled`` run (every minute), for other periodic upkeep
+  (operations recovers stuck tasks there). Receivers must not raise.
 
 Every one of these, and every page publish or unpublish, starts a new
 content generation (core.cache) after commit, which every public cache keys
@@ -26,6 +29,7 @@ from core.cache import bump_generation
 
 story_released = Signal()
 public_content_changed = Signal()
+scheduler_tick = Signal()
 
 
 def remember_embargo(sender, instance, **kwargs) -> None:

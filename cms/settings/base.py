@@ -68,6 +68,8 @@ INSTALLED_APPS = [
     "benchmarks",
     "visitors",
     "publiccache",
+    # Before django_tasks_db: its db_worker command replaces that app's.
+    "operations",
     # wagtail-localize replaces wagtail.locales
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -228,6 +230,23 @@ TASKS = {
         "BACKEND": env_str("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
     }
 }
+
+# --- Background work you can trust (operations) --------------------------------
+# The worker (operations' db_worker) stops a task at its time limit, and on
+# SIGTERM gives the task in hand OPERATIONS_SHUTDOWN_GRACE_SECONDS before it
+# abandons it for another worker; keep that below systemd's TimeoutStopSec.
+OPERATIONS_TASK_TIME_LIMIT = env_int("TASK_TIME_LIMIT", 600)  # seconds, per task
+OPERATIONS_TASK_TIME_LIMITS: dict[
+    str, int
+] = {}  # per task path, e.g. {"printing.tasks.render_story_pdfs": 300}
+OPERATIONS_SHUTDOWN_GRACE_SECONDS = 20
+OPERATIONS_HEARTBEAT_SECONDS = 10  # how often each worker writes its heartbeat row
+OPERATIONS_HEARTBEAT_STALE_SECONDS = 60  # a worker silent this long is presumed dead
+# A task stopped by a dead worker, a time limit or a shutdown runs again until
+# it has been started this many times, then it is FAILED with the reason.
+OPERATIONS_TASK_MAX_ATTEMPTS = 3
+OPERATIONS_QUEUE_AGE_WARNING_SECONDS = 300  # oldest waiting task: the admin warns past this
+OPERATIONS_TASK_RESULT_RETENTION_DAYS = 14  # finished results older than this are pruned
 
 # --- Cache ---------------------------------------------------------------------
 CACHES = {

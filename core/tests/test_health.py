@@ -1,10 +1,13 @@
 """/healthz answers 200 when the database and the shared cache answer, 503
-naming what failed otherwise, and is never cached."""
+naming what failed otherwise, and is never cached. Checks registered by
+feature apps only make the answer "degraded", never 503."""
 
 from unittest import mock
 
 import pytest
 from django.db import OperationalError
+
+from core import health
 
 
 @pytest.fixture
@@ -12,7 +15,13 @@ def page_cache_on(settings):
     settings.PUBLIC_PAGE_CACHE_SECONDS = 300
 
 
-def test_healthy_process_answers_200_and_is_never_cached(client, db, page_cache_on):
+@pytest.fixture
+def no_extra_checks(monkeypatch):
+    """Only the core's own checks (feature apps register theirs in ready())."""
+    monkeypatch.setattr(health, "_extra_checks", {})
+
+
+def test_healthy_process_answers_200_and_is_never_cached(client, db, page_cache_on, no_extra_checks):
     for _ in range(2):
         response = client.get("/healthz")
         assert response.status_code == 200
@@ -23,7 +32,21 @@ def test_healthy_process_answers_200_and_is_never_cached(client, db, page_cache_
     assert client.post("/healthz").status_code == 405
 
 
-def test_unreachable_database_answers_503(client, db):
+def test_registered_check_failing_makes_it_degraded_not_503(client, db, no_extra_checks):
+    def broken():
+        raise RuntimeError("boom")
+
+    health.register_check("worker", lambda: "no worker heartbeat for 90 s")
+    health.register_check("broken", broken)
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.json() == {
+        "status": "degraded", "database": "ok", "cache": "ok",
+        "worker": "no worker heartbeat for 90 s", "broken": "error: RuntimeError",
+    }  # fmt: skip
+
+
+def test_unreachable_database_answers_503(client, db, no_extra_checks):
     with mock.patch("core.health.connections") as connections:
         connections.__getitem__.return_value.cursor.side_effect = OperationalError("connection refused")
         response = client.get("/healthz")

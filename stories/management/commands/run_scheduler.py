@@ -1,5 +1,8 @@
 """Run publish_scheduled every minute, in the foreground, until stopped.
 
+After each run it sends `stories.signals.scheduler_tick`, which feature apps
+use for their own minute-by-minute upkeep (operations: recover_tasks).
+
 For `make run` and single-machine deployments without cron or systemd
 timers (deploy/ has a timer unit for those that have them). A failed run is
 logged and the next one goes ahead; SIGTERM and SIGINT stop it between runs.
@@ -11,6 +14,8 @@ import threading
 
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
+
+from stories.signals import scheduler_tick
 
 logger = logging.getLogger(__name__)
 
@@ -34,6 +39,9 @@ class Command(BaseCommand):
                 call_command("publish_scheduled", stdout=self.stdout, stderr=self.stderr)
             except Exception:  # keep the schedule running; the next minute retries
                 logger.exception("publish_scheduled failed")
+            for receiver, outcome in scheduler_tick.send_robust(sender=None):
+                if isinstance(outcome, Exception):
+                    logger.error("scheduler_tick receiver %r failed", receiver, exc_info=outcome)
             if once:
                 break
             stop.wait(interval)
