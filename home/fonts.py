@@ -5,7 +5,9 @@ script, with local() first, so a Hindi page never downloads Tamil glyphs and a
 reader who has Noto installed downloads nothing. The faces and the characters
 each subset keeps come from the script table in `languages.registry`;
 `manage.py subset_fonts` writes the woff2 subsets from Debian's
-fonts-noto-core into home/static/fonts/.
+fonts-noto-core into home/static/fonts/, with one stylesheet per script
+(`fonts/Deva.css`: the Latin and Devanagari faces and `--script-font`), so
+pages carry no inline style and the Content-Security-Policy needs none.
 """
 
 from __future__ import annotations
@@ -62,3 +64,35 @@ def parse_unicode_range(text: str) -> list[int]:
         elif part:
             codepoints.append(int(part, 16))
     return codepoints
+
+
+def stylesheet_path(code: str) -> str:
+    """The static path of the font stylesheet a page in language `code` links."""
+    return f"{STATIC_SUBDIR}/{registry.get(code).script}.css"
+
+
+def stylesheet(script: str) -> str:
+    """The CSS of `fonts/<script>.css`: @font-face for Latin and `script`
+    (woff2 next to it, relative URLs that collectstatic hashes) and the
+    `--script-font` custom property the site's CSS sets text in."""
+    scripts = ["Latn"] if script == "Latn" else ["Latn", script]
+    rules = [f':root{{--script-font:"{registry.SCRIPTS[script].font_family}"}}']
+    for face in (face for s in scripts for face in _faces_for_script(s)):
+        local = "".join(f'local("{name}"),' for name in face.local_names)
+        file_name = face.static_path.rsplit("/", 1)[-1]
+        rules.append(
+            f'@font-face{{font-family:"{face.family}";font-weight:{face.weight};font-display:swap;'
+            f'src:{local}url("{file_name}") format("woff2");unicode-range:{face.unicode_range}}}'
+        )
+    return "\n".join(rules) + "\n"
+
+
+def write_stylesheets(output_dir: Path = OUTPUT_DIR) -> list[Path]:
+    """One stylesheet per script of the registry; returns the files written."""
+    output_dir.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for script in registry.SCRIPTS:
+        path = output_dir / f"{script}.css"
+        path.write_text(stylesheet(script), encoding="utf-8")
+        paths.append(path)
+    return paths

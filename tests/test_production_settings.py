@@ -18,6 +18,8 @@ ISOLATED_VARIABLES = {
     "DJANGO_ALLOW_ASYNC_UNSAFE",
     "REDIS_URL",
     "SITE_URL",
+    "EMAIL_HOST",
+    "EMAIL_BACKEND",
 }
 
 
@@ -51,7 +53,7 @@ def test_deploy_check_passes_with_a_real_secret_key():
     result = manage(
         "check", "--deploy", "--fail-level", "WARNING",
         SECRET_KEY=secrets.token_urlsafe(50), ALLOWED_HOSTS="odop.example.gov.in",
-        SITE_URL="https://odop.example.gov.in",
+        SITE_URL="https://odop.example.gov.in", EMAIL_HOST="smtp.example.gov.in",
     )  # fmt: skip
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout

@@ -7,13 +7,16 @@ network.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 
 from core.object_storage import s3_storages
 from languages import registry as language_registry
 from search.conf import search_backends
+from security import policy as security_policy
 from translations.machine import machine_translator
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -70,6 +73,7 @@ INSTALLED_APPS = [
     "publiccache",
     # Before django_tasks_db: its db_worker command replaces that app's.
     "operations",
+    "security",
     # wagtail-localize replaces wagtail.locales
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -93,6 +97,8 @@ INSTALLED_APPS = [
     "django_filters",
     "django_tasks",
     "django_tasks_db",
+    "axes",
+    "csp",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -104,6 +110,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Content-Security-Policy and Permissions-Policy, cached pages included (security).
+    "security.middleware.ContentSecurityPolicyMiddleware",
     # ETag + 304 for every response, cached or not; then the anonymous page cache.
     "django.middleware.http.ConditionalGetMiddleware",
     "publiccache.middleware.AnonymousPageCacheMiddleware",
@@ -117,6 +125,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last: turns a locked-out login into the lockout page (security).
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -422,3 +432,72 @@ WAGTAILLOCALIZE_MACHINE_TRANSLATOR = machine_translator(
     service_id=env_str("MT_SERVICE_ID"),
     timeout=env_float("MT_TIMEOUT", 20),
 )
+
+# --- Admin security (security) -------------------------------------------------------
+# Login throttling (django-axes): LOGIN_FAILURE_LIMIT wrong passwords for one
+# username from one client address lock that pair out for LOGIN_LOCKOUT_MINUTES
+# (every further try starts the wait again); other users and addresses are
+# unaffected. Attempts live in the database, so every process sees them;
+# `manage.py axes_reset_username <name>` (or axes_reset) unlocks.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # refuses a locked-out pair, then:
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
+AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("LOGIN_LOCKOUT_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_HTTP_RESPONSE_CODE = 429
+AXES_LOCKOUT_CALLABLE = "security.views.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "security.client_ip.client_ip"
+# Proxies whose X-Forwarded-For is believed (addresses or networks, "*" for
+# any): the same variable, and default, as gunicorn's (deploy/gunicorn.conf.py).
+TRUSTED_PROXIES = env_list("FORWARDED_ALLOW_IPS", "127.0.0.1,::1")
+
+# Content-Security-Policy (django-csp), enforced: the public policy allows
+# nothing inline and nothing from elsewhere but the media origin; the admin's
+# allows inline script and style for Wagtail's widgets (security/NOTES.md).
+_image_origins = security_policy.media_origins(
+    media_url=MEDIA_URL,
+    bucket=env_str("AWS_STORAGE_BUCKET_NAME"),
+    endpoint_url=env_str("AWS_S3_ENDPOINT_URL"),
+    region=env_str("AWS_S3_REGION_NAME"),
+    custom_domain=env_str("AWS_S3_CUSTOM_DOMAIN"),
+)
+CONTENT_SECURITY_POLICY = {"DIRECTIVES": security_policy.public_policy(image_origins=_image_origins)}
+ADMIN_CONTENT_SECURITY_POLICY = {"DIRECTIVES": security_policy.admin_policy(image_origins=_image_origins)}
+# Browser features no page of ours uses.
+PERMISSIONS_POLICY = (
+    "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), "
+    "payment=(), usb=()"
+)
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# The admin shows no Gravatar: no third-party request, no e-mail hash leaves the site.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+
+# E-mail (workflow notifications, password resets): SMTP when EMAIL_HOST is
+# set, else written to the log (console backend). Production settings warn
+# about the latter (security.W001) instead of failing at send time. Tests use
+# locmem (test.py).
+EMAIL_HOST = env_str("EMAIL_HOST")
+EMAIL_PORT = env_int("EMAIL_PORT", 587)
+EMAIL_HOST_USER = env_str("EMAIL_HOST_USER")
+EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD")
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)  # TLS from the start (port 465)
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", not EMAIL_USE_SSL)  # STARTTLS (port 587)
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 10)  # seconds; a stuck server never holds a worker
+EMAIL_BACKEND = (
+    "django.core.mail.backends.smtp.EmailBackend"
+    if EMAIL_HOST
+    else "django.core.mail.backends.console.EmailBackend"
+)
+DEFAULT_FROM_EMAIL = env_str(
+    "DEFAULT_FROM_EMAIL", f"ODOP Success Stories <noreply@{urlsplit(SITE_URL).hostname}>"
+)
+SERVER_EMAIL = env_str("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
+WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
+# Production settings turn this on: mail that only reaches the log is a warning.
+EMAIL_REQUIRED = False

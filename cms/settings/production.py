@@ -68,3 +68,7 @@ if CACHES["default"]["BACKEND"] == "django.core.cache.backends.locmem.LocMemCach
         }
     }
 SHARED_CACHE_REQUIRED = True
+
+# --- E-mail (security) -------------------------------------------------------------
+# Without EMAIL_HOST, mail goes to the log: `manage.py check` warns (security.W001).
+EMAIL_REQUIRED = True

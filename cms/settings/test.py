@@ -5,6 +5,9 @@ DEBUG = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# Login throttling stays on; only the test client's login(), which has no
+# request to throttle, passes through it (tests/auth.py).
+AUTHENTICATION_BACKENDS = ["tests.auth.ClientLoginAxesBackend", "django.contrib.auth.backends.ModelBackend"]
 # CACHES from base.py: local memory, or Redis when REDIS_URL is set (the third run of .ci/run).
 MEDIA_ROOT = VAR_DIR / "test-media"  # noqa: F405
 # The Wagtail Site the migrations make (localhost, port 80): URLs read the same either way.

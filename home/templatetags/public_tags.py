@@ -23,7 +23,7 @@ def page_chrome(context, page=None):
         chrome["navigation"] = chrome_context.site_navigation(
             language_code=language.code, current_page=page, request=request
         )
-        chrome["font_faces"] = fonts.faces_for_language(language.code)
+        chrome["font_stylesheet"] = fonts.stylesheet_path(language.code)
         return chrome
 
     if page is None:

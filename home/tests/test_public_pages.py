@@ -8,6 +8,7 @@ from html.parser import HTMLParser
 
 from django.test import TestCase
 
+from home import fonts
 from home.tests.content import build_site
 from stories.models import SuccessStoryPage
 from tests.translation import translate
@@ -138,7 +139,10 @@ class PublicPagesTests(TestCase):
 
     def test_urdu_page_declares_only_latin_and_nastaliq_fonts(self):
         html = self.html(self.site["translated"]["ur"]["story"])
-        faces = set(re.findall(r'@font-face\{font-family:"([^"]+)"', html))
+        # One stylesheet file per script, no inline style (Content-Security-Policy).
+        self.assertIn('<link rel="stylesheet" href="/static/fonts/Aran.css">', html)
+        self.assertNotIn("<style", html)
+        faces = set(re.findall(r'@font-face\{font-family:"([^"]+)"', fonts.stylesheet("Aran")))
         self.assertEqual(faces, {"Noto Sans", "Noto Nastaliq Urdu"})
         self.assertIn("اردو", html)
 

@@ -5,6 +5,7 @@ import re
 import pytest
 from django.utils import translation
 
+from home import fonts
 from tests.factories import SuccessStoryPageFactory
 from tests.translation import translate
 
@@ -48,7 +49,8 @@ def test_index_and_home_pages_say_their_language_too(client, story):
 def test_urdu_page_sets_the_nastaliq_font_for_its_script(client, story):
     urdu = translate(story, "ur")
     html = client.get(urdu.url).content.decode()
-    assert '--script-font: "Noto Nastaliq Urdu"' in html
+    assert '<link rel="stylesheet" href="/static/fonts/Aran.css">' in html
+    assert ':root{--script-font:"Noto Nastaliq Urdu"}' in fonts.stylesheet("Aran")
 
 
 def test_admin_preview_of_a_hindi_page_says_hindi_under_an_english_admin(story):

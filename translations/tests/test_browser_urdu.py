@@ -20,6 +20,9 @@ def test_urdu_translator_types_right_to_left_in_the_translation_editor(live_serv
     page_ur = Page.objects.get(translation_key=world.story.translation_key, locale__language_code="ur")
     context = chromium.new_context(viewport={"width": 1280, "height": 1000}, locale="en-IN")
     browser = context.new_page()
+    errors = []  # console errors, Content-Security-Policy violations among them
+    browser.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
+    browser.on("pageerror", lambda exc: errors.append(str(exc)))
     try:
         browser.goto(f"{live_server.url}/admin/login/")
         browser.fill("input[name=username]", "translator-ur")
@@ -47,6 +50,7 @@ def test_urdu_translator_types_right_to_left_in_the_translation_editor(live_serv
         browser.screenshot(path=str(shots / "translations-urdu-saved.png"))
     finally:
         context.close()
+    assert errors == []
     saved = StringTranslation.objects.filter(locale__language_code="ur", data=URDU)
     assert saved.exists(), "the Urdu headline was saved through wagtail-localize's REST endpoint"
     assert saved.get().last_translated_by.username == "translator-ur"

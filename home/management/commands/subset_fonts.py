@@ -1,5 +1,6 @@
 """Write woff2 subsets of the Noto faces the site uses (one per script of
-languages.registry.SCRIPTS and weight) into home/static/fonts/. Run at build
+languages.registry.SCRIPTS and weight) into home/static/fonts/, and a
+stylesheet per script (home.fonts.stylesheet). Run at build
 time (`make run`, `make test`); the output is git-ignored. Skips files that are
 already newer than their source."""
 
@@ -7,7 +8,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from home.fonts import NOTO_DIR, OUTPUT_DIR, WEIGHTS, parse_unicode_range
+from home.fonts import NOTO_DIR, OUTPUT_DIR, WEIGHTS, parse_unicode_range, write_stylesheets
 from languages import registry
 
 
@@ -49,4 +50,5 @@ class Command(BaseCommand):
                 if force or not dst.exists() or dst.stat().st_mtime < src.stat().st_mtime:
                     subset_font(src, dst, unicodes)
                 total += dst.stat().st_size
+        write_stylesheets()
         self.stdout.write(f"Fonts ready in {OUTPUT_DIR} ({total // 1024} KB for all scripts)")
