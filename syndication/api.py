@@ -14,7 +14,7 @@ from django.conf import settings
 from django.http import Http404, HttpResponse, JsonResponse
 from django.utils import timezone
 from django.views.decorators.gzip import gzip_page
-from ninja import File, Form, NinjaAPI, Query, Status
+from ninja import Field, File, Form, NinjaAPI, Query, Status
 from ninja.decorators import decorate_view
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
@@ -22,6 +22,7 @@ from ninja.files import UploadedFile
 from ninja.security import HttpBearer
 
 from core.site import absolute_url
+from core.storage import private_file_response
 
 from . import conf, cursors, services, throttle
 from .conditional import conditional_response, etag_for, remember, remembered_response, set_validators
@@ -29,6 +30,7 @@ from .grants import languages_for, story_query
 from .models import ApiKey, Partner
 from .ninjs import serialize_items
 from .problems import Problem, problem_response
+from .renditions import find_pdf
 from .scans import check_scan
 from .schemas import (
     MAX_PAGE_SIZE,
@@ -40,7 +42,7 @@ from .schemas import (
     StoryLanguage,
     StoryListOut,
 )
-from .selectors import ItemKey, StoryQuery, fetched_by_partner, item_keys, partner_state_keys
+from .selectors import ItemKey, StoryQuery, fetched_by_partner, item_keys, pages_for_items, partner_state_keys
 
 logger = logging.getLogger(__name__)
 
@@ -99,7 +101,10 @@ api = SyndicationAPI(
 
 @api.exception_handler(Problem)
 def _problem(request, exc: Problem):
-    return problem_response(exc, request)
+    response = problem_response(exc, request)
+    if exc.status == 429:  # throttle.check logs once per key and window, not per request
+        response._has_been_logged = True
+    return response
 
 
 @api.exception_handler(AuthenticationError)
@@ -344,3 +349,44 @@ def report_pickup(
             "scan": bool(record.scan),
         },
     )
+
+
+class StoryPdfQuery(StoryLanguage):
+    revision: int | None = Field(
+        None, ge=1, description="The revision the rendition named (optional): 404 if it is no longer current."
+    )
+
+
+@api.get(
+    "/stories/{release_id}/pdfs/{name}/",
+    response={200: None, 302: None, 503: ProblemOut, **PROBLEMS},
+    operation_id="getStoryPdf",
+    url_name="story_pdf",
+    summary="Download one PDF rendition of a story (the hrefs of its application/pdf renditions)",
+)
+def get_story_pdf(request, release_id: str, name: str, params: Query[StoryPdfQuery]):
+    """Same grant as the item (languages, states, embargo): a partner gets the
+    PDF of every story it may see, embargoed ones if it may see embargoes."""
+    key = _story_key(request, release_id, params.lang)
+    if key.canceled is not None:
+        raise Problem(404, f"Story {release_id} was withdrawn.")
+    page = pages_for_items([key.page_id]).get(key.page_id)
+    rendition = find_pdf(page, name, request=request) if page else None
+    if rendition is None:
+        raise Problem(404, f"Story {release_id} has no PDF rendition {name!r}.")
+    if params.revision is not None and params.revision != rendition["revision"]:
+        raise Problem(
+            404,
+            f"Revision {params.revision} of story {release_id} is superseded by revision "
+            f"{rendition['revision']}; fetch the item again.",
+        )
+    if rendition["pending"]:
+        raise Problem(
+            503, "This PDF is being prepared. Please try again shortly.", headers={"Retry-After": "30"}
+        )
+    try:
+        return private_file_response(
+            rendition["file"], filename=rendition["filename"], content_type="application/pdf"
+        )
+    except FileNotFoundError:
+        raise Problem(503, "This PDF is being prepared again.", headers={"Retry-After": "30"}) from None

@@ -353,7 +353,8 @@ SYNDICATION_ITEM_CACHE_SECONDS = 300
 SYNDICATION_VALIDATOR_CACHE_SECONDS = 10
 # Dotted paths to functions(*, pages, request) -> {page_id: [rendition dicts]}
 # that add PDF renditions. Each must import: `manage.py check` fails otherwise.
-SYNDICATION_PDF_RENDITIONS: list[str] = []
+# printing's provider: the news boxes and the A4 release of the live revision.
+SYNDICATION_PDF_RENDITIONS: list[str] = ["printing.syndication.pdf_renditions"]
 
 # --- Machine translation -----------------------------------------------------------
 # Off unless MT_BACKEND=libretranslate|bhashini (with MT_URL, MT_API_KEY,
