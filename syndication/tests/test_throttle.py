@@ -48,7 +48,9 @@ def test_two_redis_clients_share_one_count(limit, caplog):
 @pytest.mark.django_db(transaction=True)
 def test_two_database_cache_clients_share_one_count(limit):
     table = "syndication_test_rate_cache"
-    CreateCacheTable().create_table("default", table, dry_run=False)
+    command = CreateCacheTable()
+    command.verbosity = 0
+    command.create_table("default", table, dry_run=False)
     clients = (DatabaseCache(table, {}), DatabaseCache(table, {}))
     prefix = f"test-{uuid.uuid4().hex[:8]}"
     assert _allowed(clients, requests=2 * LIMIT + 1, prefix=prefix) == LIMIT
