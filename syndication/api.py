@@ -7,6 +7,7 @@ serializes, services.py records fetches and print reports.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from typing import Any
 
@@ -218,7 +219,8 @@ def list_stories(request, filters: Query[StoryFilters]):
         except cursors.BadCursor as bad:
             raise Problem(400, f"cursor: {bad}") from None
     limit = params.get("limit") or min(settings.SYNDICATION_PAGE_SIZE, MAX_PAGE_SIZE)
-    keys, has_more = item_keys(query, after=after, limit=limit)
+    window = dt.timedelta(seconds=settings.SYNDICATION_CURSOR_SAFETY_SECONDS)
+    keys, has_more = item_keys(query, after=after, limit=limit, window=window)
 
     etag = etag_for(
         partner.pk,
@@ -233,11 +235,15 @@ def list_stories(request, filters: Query[StoryFilters]):
     if cached := _conditional(request, etag=etag, last_modified=last_modified):
         return cached
 
-    next_cursor = (
-        cursors.encode(visible_at=keys[-1].visible_at, page_id=keys[-1].page_id, fingerprint=fingerprint)
-        if has_more and keys
-        else None
-    )
+    next_cursor = None
+    if has_more and keys:
+        position = cursors.next_position(keys, previous=after, window=window)
+        next_cursor = cursors.encode(
+            visible_at=position.visible_at,
+            page_id=position.page_id,
+            fingerprint=fingerprint,
+            seen=position.seen,
+        )
     next_url = None
     if next_cursor:
         next_params = request.GET.copy()

@@ -356,6 +356,12 @@ SYNDICATION_VALIDATOR_CACHE_SECONDS = 10
 # printing's provider: the news boxes and the A4 release of the live revision.
 SYNDICATION_PDF_RENDITIONS: list[str] = ["printing.syndication.pdf_renditions"]
 
+# --- Delivery: cursor safety window (syndication) ----------------------------------
+# A cursor's next page also takes stories up to this many seconds older than the
+# cursor that it has not served: a publish that commits late, with an earlier
+# timestamp, is not skipped (syndication/cursors.py). Longer than any publish transaction.
+SYNDICATION_CURSOR_SAFETY_SECONDS = 300
+
 # --- Machine translation -----------------------------------------------------------
 # Off unless MT_BACKEND=libretranslate|bhashini (with MT_URL, MT_API_KEY,
 # MT_SERVICE_ID for Bhashini). See translations/NOTES.md.
