@@ -74,3 +74,19 @@ def superseded_pdfs(*, page_id: int, keep_revision_id: int) -> QuerySet[StoryPdf
 
 def failed_pdfs() -> QuerySet[StoryPdf]:
     return StoryPdf.objects.filter(status=StoryPdf.Status.FAILED).order_by("-pk")
+
+
+def live_pdfs_for_pages(pages) -> dict[int, dict[str, StoryPdf]]:
+    """{page id: {format: StoryPdf}} of the live revisions of `pages`, any
+    status (the caller tells ready from pending). One query for any number."""
+    live = {page.pk: page.live_revision_id for page in pages if page.live and page.live_revision_id}
+    if not live:
+        return {}
+    rows = StoryPdf.objects.filter(page_id__in=live, revision_id__in=set(live.values())).only(
+        "id", "page_id", "revision_id", "format", "file", "size", "status", "locale"
+    )
+    found: dict[int, dict[str, StoryPdf]] = {}
+    for row in rows:
+        if live.get(row.page_id) == row.revision_id:
+            found.setdefault(row.page_id, {})[row.format] = row
+    return found

@@ -7,6 +7,7 @@ serializes, services.py records fetches and print reports.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from typing import Any
 
@@ -14,7 +15,7 @@ from django.conf import settings
 from django.http import Http404, HttpResponse, JsonResponse
 from django.utils import timezone
 from django.views.decorators.gzip import gzip_page
-from ninja import File, Form, NinjaAPI, Query, Status
+from ninja import Field, File, Form, NinjaAPI, Query, Status
 from ninja.decorators import decorate_view
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
@@ -23,6 +24,7 @@ from ninja.security import HttpBearer
 
 from core import limits
 from core.site import absolute_url
+from core.storage import private_file_response
 
 from . import conf, cursors, services, throttle
 from .conditional import conditional_response, etag_for, remember, remembered_response, set_validators
@@ -30,6 +32,7 @@ from .grants import languages_for, story_query
 from .models import ApiKey, Partner
 from .ninjs import serialize_items
 from .problems import Problem, problem_response
+from .renditions import find_pdf
 from .scans import check_scan
 from .schemas import (
     PROBLEMS,
@@ -40,7 +43,7 @@ from .schemas import (
     StoryLanguage,
     StoryListOut,
 )
-from .selectors import ItemKey, StoryQuery, fetched_by_partner, item_keys, partner_state_keys
+from .selectors import ItemKey, StoryQuery, fetched_by_partner, item_keys, pages_for_items, partner_state_keys
 
 logger = logging.getLogger(__name__)
 
@@ -99,7 +102,10 @@ api = SyndicationAPI(
 
 @api.exception_handler(Problem)
 def _problem(request, exc: Problem):
-    return problem_response(exc, request)
+    response = problem_response(exc, request)
+    if exc.status == 429:  # throttle.check logs once per key and window, not per request
+        response._has_been_logged = True
+    return response
 
 
 @api.exception_handler(AuthenticationError)
@@ -213,7 +219,8 @@ def list_stories(request, filters: Query[StoryFilters]):
         except cursors.BadCursor as bad:
             raise Problem(400, f"cursor: {bad}") from None
     limit = params.get("limit") or min(settings.SYNDICATION_PAGE_SIZE, limits.limit("LIMIT_API_PAGE_SIZE"))
-    keys, has_more = item_keys(query, after=after, limit=limit)
+    window = dt.timedelta(seconds=settings.SYNDICATION_CURSOR_SAFETY_SECONDS)
+    keys, has_more = item_keys(query, after=after, limit=limit, window=window)
 
     etag = etag_for(
         partner.pk,
@@ -228,11 +235,15 @@ def list_stories(request, filters: Query[StoryFilters]):
     if cached := _conditional(request, etag=etag, last_modified=last_modified):
         return cached
 
-    next_cursor = (
-        cursors.encode(visible_at=keys[-1].visible_at, page_id=keys[-1].page_id, fingerprint=fingerprint)
-        if has_more and keys
-        else None
-    )
+    next_cursor = None
+    if has_more and keys:
+        position = cursors.next_position(keys, previous=after, window=window)
+        next_cursor = cursors.encode(
+            visible_at=position.visible_at,
+            page_id=position.page_id,
+            fingerprint=fingerprint,
+            seen=position.seen,
+        )
     next_url = None
     if next_cursor:
         next_params = request.GET.copy()
@@ -344,3 +355,44 @@ def report_pickup(
             "scan": bool(record.scan),
         },
     )
+
+
+class StoryPdfQuery(StoryLanguage):
+    revision: int | None = Field(
+        None, ge=1, description="The revision the rendition named (optional): 404 if it is no longer current."
+    )
+
+
+@api.get(
+    "/stories/{release_id}/pdfs/{name}/",
+    response={200: None, 302: None, 503: ProblemOut, **PROBLEMS},
+    operation_id="getStoryPdf",
+    url_name="story_pdf",
+    summary="Download one PDF rendition of a story (the hrefs of its application/pdf renditions)",
+)
+def get_story_pdf(request, release_id: str, name: str, params: Query[StoryPdfQuery]):
+    """Same grant as the item (languages, states, embargo): a partner gets the
+    PDF of every story it may see, embargoed ones if it may see embargoes."""
+    key = _story_key(request, release_id, params.lang)
+    if key.canceled is not None:
+        raise Problem(404, f"Story {release_id} was withdrawn.")
+    page = pages_for_items([key.page_id]).get(key.page_id)
+    rendition = find_pdf(page, name, request=request) if page else None
+    if rendition is None:
+        raise Problem(404, f"Story {release_id} has no PDF rendition {name!r}.")
+    if params.revision is not None and params.revision != rendition["revision"]:
+        raise Problem(
+            404,
+            f"Revision {params.revision} of story {release_id} is superseded by revision "
+            f"{rendition['revision']}; fetch the item again.",
+        )
+    if rendition["pending"]:
+        raise Problem(
+            503, "This PDF is being prepared. Please try again shortly.", headers={"Retry-After": "30"}
+        )
+    try:
+        return private_file_response(
+            rendition["file"], filename=rendition["filename"], content_type="application/pdf"
+        )
+    except FileNotFoundError:
+        raise Problem(503, "This PDF is being prepared again.", headers={"Retry-After": "30"}) from None

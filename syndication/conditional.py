@@ -21,7 +21,9 @@ FORMAT_REVISION = "ninjs-3.1/1"
 
 
 def etag_for(*parts) -> str:
-    canonical = json.dumps([FORMAT_REVISION, *parts], sort_keys=True, default=str)
+    """The content generation is part of every ETag: what an item carries can
+    change without a new version (its PDFs finish rendering, a taxonomy name)."""
+    canonical = json.dumps([FORMAT_REVISION, current_generation(), *parts], sort_keys=True, default=str)
     return '"' + hashlib.sha256(canonical.encode()).hexdigest()[:32] + '"'
 
 

@@ -27,7 +27,7 @@ from taxonomy.models import District, Product, Sector, State
 
 from .body import body_images, render_bodies
 from .ninjs import item_uri
-from .renditions import pdf_renditions
+from .renditions import feed_pdf_enclosures, pdf_renditions
 
 
 class AtomWithContent(Atom1Feed):
@@ -132,8 +132,8 @@ class StoryFeed(Feed):
             size = item.hero_image.file_size or 0
             url = absolute_url(item.hero_image.file.url)
             enclosures.append(Enclosure(url, str(size), mime))
-        for pdf in self._pdfs.get(item.pk, []):
-            enclosures.append(Enclosure(pdf["href"], str(pdf.get("sizeInBytes", 0)), pdf["contentType"]))
+        for href, length, mime in feed_pdf_enclosures(self._pdfs.get(item.pk, [])):
+            enclosures.append(Enclosure(href, str(length), mime))
         return enclosures
 
     def item_extra_kwargs(self, item):

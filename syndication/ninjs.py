@@ -16,12 +16,13 @@ from django.core.cache import cache
 from django.urls import reverse
 from django.utils import timezone
 
+from core.cache import current_generation
 from core.site import absolute_url, page_url
 from languages import registry
 
 from .body import RenderedBody, body_images, render_bodies, subheadlines, word_count
 from .conditional import FORMAT_REVISION
-from .renditions import image_renditions, pdf_renditions
+from .renditions import image_renditions, ninjs_pdf_renditions, pdf_renditions
 from .selectors import ItemKey, StoryRelations, pages_for_items, story_relations, translation_links
 
 NINJS_SCHEMA = "https://www.iptc.org/std/ninjs/ninjs-schema_3.1.json"
@@ -61,10 +62,15 @@ class Links:
         self.request = request
         self.absolute = absolute_url
         self._detail = reverse("syndication_api:story_detail", kwargs={"release_id": 0})
+        self._pdf = reverse("syndication_api:story_pdf", kwargs={"release_id": 0, "name": "NAME"})
         self._images: dict[int, list[dict]] = {}
 
     def api_item(self, *, release_id, language: str) -> str:
         return self.absolute(self._detail.replace("/0/", f"/{release_id}/") + f"?lang={language}")
+
+    def api_pdf(self, *, release_id, language: str, name: str, revision: int) -> str:
+        path = self._pdf.replace("/0/", f"/{release_id}/").replace("/NAME/", f"/{name}/")
+        return self.absolute(f"{path}?lang={language}&revision={revision}")
 
     def image(self, image) -> list[dict]:
         if image.pk not in self._images:
@@ -244,12 +250,13 @@ def story_item(
     return {name: value for name, value in item.items() if value != []}
 
 
-def _cache_key(key: ItemKey, links: Links, translations: dict) -> str:
+def _cache_key(key: ItemKey, generation: int, translations: dict) -> str:
     siblings = translations.get(key.translation_key, [])
     signature = hashlib.sha256(
         repr(
             (
                 FORMAT_REVISION,
+                generation,
                 key.page_id,
                 key.version,
                 key.visible_at,
@@ -272,7 +279,9 @@ def serialize_items(keys: list[ItemKey], *, request) -> list[dict]:
     live_keys = [key for key in keys if key.canceled is None]
     translations = translation_links(key.translation_key for key in live_keys) if live_keys else {}
     timeout = settings.SYNDICATION_ITEM_CACHE_SECONDS
-    cache_keys = {key.page_id: _cache_key(key, links, translations) for key in live_keys}
+    # The content generation is in the key: storing a revision's PDFs or renaming taxonomy bumps it.
+    generation = current_generation()
+    cache_keys = {key.page_id: _cache_key(key, generation, translations) for key in live_keys}
     cached = cache.get_many(list(cache_keys.values())) if timeout else {}
     missing = [key.page_id for key in live_keys if cache_keys[key.page_id] not in cached]
     fresh = _serialize_pages(
@@ -300,8 +309,8 @@ def _serialize_pages(keys: list[ItemKey], *, links: Links, translations: dict) -
     relations = story_relations(page_list, translations=translations)
     images = body_images(page_list)
     bodies = render_bodies(page_list, images=images, absolute=links.absolute)
-    pdfs = pdf_renditions(page_list, request=links.request)
-    return {
+    pdfs = _pdfs(page_list, links)
+    items = {
         key.page_id: story_item(
             pages[key.page_id],
             key,
@@ -314,6 +323,24 @@ def _serialize_pages(keys: list[ItemKey], *, links: Links, translations: dict) -
         for key in keys
         if key.page_id in pages
     }
+    return items
+
+
+def _pdfs(pages: list, links: Links) -> dict[int, list[dict]]:
+    """{page id: ninjs renditions of the ready PDFs}, linking to the API's own download."""
+    found = pdf_renditions(pages, request=links.request)
+    by_id = {page.pk: page for page in pages}
+    renditions = {}
+    for page_id, provided in found.items():
+        page = by_id[page_id]
+
+        def href(name, revision, page=page):
+            return links.api_pdf(
+                release_id=page.release_id, language=page.locale.language_code, name=name, revision=revision
+            )
+
+        renditions[page_id], _ = ninjs_pdf_renditions(provided, href=href)
+    return renditions
 
 
 def now_rfc3339() -> str:

@@ -84,9 +84,11 @@ def pdf_renditions(pages: list, *, request) -> dict[int, list[dict]]:
     Each function named in SYNDICATION_PDF_RENDITIONS, called as
     ``provider(*, pages, request) -> {page_id: [rendition dicts]}``, must
     answer for all pages in a fixed number of queries. Each rendition is a
-    dict such as {"name": "newsbox-pdf", "href": ..., "contentType":
-    "application/pdf", "sizeInBytes": ...}. With none named, items carry no
-    PDF renditions.
+    dict of ninjs rendition fields ({"name": "newsbox-pdf", "title": ...,
+    "contentType": "application/pdf", "format": ..., "sizeInBytes": ...,
+    "href": public download}) plus PRIVATE_FIELDS: "revision", "file" (the
+    stored file, for the API download), "filename" and "pending". With none
+    named, items carry no PDF renditions.
     """
     renditions: dict[int, list[dict]] = {}
     if not pages:
@@ -95,3 +97,41 @@ def pdf_renditions(pages: list, *, request) -> dict[int, list[dict]]:
         for page_id, found in (provider(pages=pages, request=request) or {}).items():
             renditions.setdefault(page_id, []).extend(found)
     return renditions
+
+
+# Fields of a provider's rendition that are for syndication itself, never sent.
+PRIVATE_FIELDS = ("revision", "file", "filename", "pending")
+
+
+def ninjs_pdf_renditions(found: list[dict], *, href: Callable[[str, int], str]) -> tuple[list[dict], bool]:
+    """(ninjs renditions of the ready PDFs, whether every PDF is ready).
+
+    A PDF not rendered yet is left out: a ninjs 3.1 rendition has no status
+    field. `href(name, revision)` is the partner API's own download, which
+    checks the key and the grant (embargo included) on every request.
+    """
+    renditions = []
+    for rendition in found:
+        if rendition.get("pending"):
+            continue
+        public = {k: v for k, v in rendition.items() if k not in PRIVATE_FIELDS and k != "href"}
+        renditions.append({**public, "href": href(rendition["name"], rendition["revision"])})
+    return renditions, all(not rendition.get("pending") for rendition in found)
+
+
+def feed_pdf_enclosures(found: list[dict]) -> list[tuple[str, int, str]]:
+    """(href, length in bytes, type) of the ready PDFs, for Atom enclosures.
+    The href is the public download, naming the revision (?revision=)."""
+    return [
+        (rendition["href"], rendition["sizeInBytes"], rendition["contentType"])
+        for rendition in found
+        if not rendition.get("pending") and rendition.get("href")
+    ]
+
+
+def find_pdf(page, name: str, *, request) -> dict | None:
+    """The provider's rendition called `name` for one page (ready or pending), or None."""
+    for rendition in pdf_renditions([page], request=request).get(page.pk, []):
+        if rendition.get("name") == name:
+            return rendition
+    return None

@@ -121,11 +121,21 @@ def syndicated_pages(query: StoryQuery) -> QuerySet[SuccessStoryPage]:
     return pages.order_by("visible_at", "pk")
 
 
-def _after(after: tuple[dt.datetime, int] | None, *, time_field: str, id_field: str) -> Q:
+def _after(after: tuple | None, *, time_field: str, id_field: str, window: dt.timedelta | None = None) -> Q:
+    """Rows after the cursor; with a window, also rows up to `window` older
+    than it that the cursor does not list as served (a publish that committed
+    late, with an earlier timestamp: see cursors.py)."""
     if after is None:
         return Q()
-    moment, item_id = after
-    return Q(**{f"{time_field}__gt": moment}) | Q(**{time_field: moment, f"{id_field}__gt": item_id})
+    moment, item_id = after[0], after[1]
+    later = Q(**{f"{time_field}__gt": moment}) | Q(**{time_field: moment, f"{id_field}__gt": item_id})
+    if not window:
+        return later
+    served = [page_id for page_id, _ in (after[2] if len(after) > 2 else ())]
+    late = Q(**{f"{time_field}__gte": moment - window, f"{time_field}__lte": moment}) & ~Q(
+        **{f"{id_field}__in": served}
+    )
+    return later | late
 
 
 def canceled_items(query: StoryQuery) -> QuerySet[CanceledItem]:
@@ -141,13 +151,14 @@ def canceled_items(query: StoryQuery) -> QuerySet[CanceledItem]:
 
 
 def item_keys(
-    query: StoryQuery, *, after: tuple[dt.datetime, int] | None = None, limit: int
+    query: StoryQuery, *, after: tuple | None = None, limit: int, window: dt.timedelta | None = None
 ) -> tuple[list[ItemKey], bool]:
     """One page of item keys (live stories and tombstones merged) and whether
-    more follow. Two queries."""
+    more follow. Two queries. `after` is a cursors.Position (or a plain
+    (visible_at, page id)); `window` the cursor's safety window."""
     rows = (
         syndicated_pages(query)
-        .filter(_after(after, time_field="visible_at", id_field="pk"))
+        .filter(_after(after, time_field="visible_at", id_field="pk", window=window))
         .values_list(
             "visible_at",
             "pk",

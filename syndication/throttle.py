@@ -1,16 +1,27 @@
-"""Per-key rate limit: a fixed window counted in the cache with atomic incr."""
+"""Per-key rate limit: a fixed window counted in the shared cache.
+
+`add` creates the window's counter and `incr` counts atomically, in Redis or
+the database cache table, so every worker process counts into one number and
+N workers never allow N times the limit. The first refused request of a
+window logs one warning for its key; the others are silent (their 429s are
+marked as logged, so Django's request logger stays quiet too).
+"""
 
 from __future__ import annotations
 
+import logging
 import time
 
-from django.core.cache import cache
+from django.core.cache import cache as default_cache
 
 from . import conf
 
+logger = logging.getLogger(__name__)
 
-def check(*, key_prefix: str) -> int | None:
+
+def check(*, key_prefix: str, cache=None) -> int | None:
     """None when the request may go on; otherwise seconds until the window ends."""
+    cache = cache or default_cache
     limit, period = conf.rate_limit()
     now = time.time()
     window = int(now // period)
@@ -21,6 +32,13 @@ def check(*, key_prefix: str) -> int | None:
     except ValueError:  # expired between add and incr
         cache.add(cache_key, 1, timeout=period + 1)
         count = 1
-    if count > limit:
-        return max(1, int((window + 1) * period - now + 0.999))
-    return None
+    if count <= limit:
+        return None
+    if count == limit + 1:  # exactly one process sees this value of the counter
+        logger.warning(
+            "API key %s exceeded %d requests per %d s; refusing until the window ends",
+            key_prefix,
+            limit,
+            period,
+        )
+    return max(1, int((window + 1) * period - now + 0.999))

@@ -381,7 +381,14 @@ SYNDICATION_ITEM_CACHE_SECONDS = 300
 SYNDICATION_VALIDATOR_CACHE_SECONDS = 10
 # Dotted paths to functions(*, pages, request) -> {page_id: [rendition dicts]}
 # that add PDF renditions. Each must import: `manage.py check` fails otherwise.
-SYNDICATION_PDF_RENDITIONS: list[str] = []
+# printing's provider: the news boxes and the A4 release of the live revision.
+SYNDICATION_PDF_RENDITIONS: list[str] = ["printing.syndication.pdf_renditions"]
+
+# --- Delivery: cursor safety window (syndication) ----------------------------------
+# A cursor's next page also takes stories up to this many seconds older than the
+# cursor that it has not served: a publish that commits late, with an earlier
+# timestamp, is not skipped (syndication/cursors.py). Longer than any publish transaction.
+SYNDICATION_CURSOR_SAFETY_SECONDS = 300
 
 # --- Input limits (core.limits) ---------------------------------------------------
 # Every door checks its input against these before writing anything, and the

@@ -10,6 +10,7 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
+from core.cache import bump_generation
 from stories.limits import check_story
 from stories.models import SuccessStoryPage
 
@@ -59,7 +60,18 @@ def generate_story_pdfs(
             story.live_revision_id,
         )
         return []
+    before = dict(
+        StoryPdf.objects.filter(page_id=story.pk, revision_id=story.live_revision_id).values_list(
+            "format", "status"
+        )
+    )
     rows = [_generate_one(story=story, pdf_format=pdf_format, force=force) for pdf_format in formats]
+    if any(
+        row.status == StoryPdf.Status.READY and (force or before.get(row.format) != row.status)
+        for row in rows
+    ):
+        # Story pages list their PDFs and the partner API carries them: forget cached copies.
+        transaction.on_commit(bump_generation)
     if all(row.status == StoryPdf.Status.READY for row in rows):
         delete_pdfs(superseded_pdfs(page_id=story.pk, keep_revision_id=story.live_revision_id))
     return rows

@@ -15,10 +15,11 @@ from enum import StrEnum
 from functools import lru_cache
 
 from django.template.loader import render_to_string
-from django.utils import translation
+from django.utils import timezone, translation
 
 from .. import conf
 from .content import PrintStory, print_story
+from .finishing import finish_pdf
 from .photos import PhotoError, PhotoMode, PrintPhoto, prepare_photo
 from .qr import qr_data_uri
 
@@ -78,7 +79,7 @@ def render_newsbox(*, story, variant: NewsboxVariant = NewsboxVariant.GREY) -> R
             )
         height_px = _content_height_px(document.pages[0])
         document.pages[0].height = height_px
-        content = document.write_pdf(**options)
+        content = finish_pdf(document.write_pdf(**options), moment=timezone.localtime())
     return RenderedPdf(content=content, warnings=warnings, height_mm=round(height_px / PX_PER_MM, 2))
 
 
@@ -100,7 +101,7 @@ def render_release(*, story) -> RenderedPdf:
     html = _html("printing/release.html", context, printable)
     with _weasyprint_warnings(warnings):
         content = _weasy_html(html).write_pdf(pdf_variant="pdf/a-2b", font_config=_font_config())
-    return RenderedPdf(content=content, warnings=warnings)
+    return RenderedPdf(content=finish_pdf(content, moment=timezone.localtime()), warnings=warnings)
 
 
 def _typography(printable: PrintStory) -> dict:

@@ -57,7 +57,7 @@ class CursorPaginationTests(TestCase):
         response = self.client.get(LIST, {"limit": 2}, **auth(self.key)).json()
         keys = ("lang", "state", "district", "sector", "product", "since", "q")
         fingerprint = cursors.filters_fingerprint(dict.fromkeys(keys))
-        visible_at, page_id = cursors.decode(response["cursor"], fingerprint=fingerprint)
+        visible_at, page_id, _ = cursors.decode(response["cursor"], fingerprint=fingerprint)
         self.assertEqual(
             visible_at.isoformat().replace("+00:00", "Z")[:19], response["items"][-1]["versionCreated"][:19]
         )

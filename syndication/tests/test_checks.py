@@ -25,15 +25,22 @@ def error_ids() -> list[str]:
 
 
 class PdfProviderCheckTests(SimpleTestCase):
-    def test_default_settings_name_no_provider_and_pass_the_checks(self):
+    def test_default_settings_name_the_printing_provider_and_pass_the_checks(self):
+        from django.conf import settings
+
+        self.assertEqual(settings.SYNDICATION_PDF_RENDITIONS, ["printing.syndication.pdf_renditions"])
+        self.assertEqual(error_ids(), [])
+
+    @override_settings(SYNDICATION_PDF_RENDITIONS=[])
+    def test_no_provider_named_means_no_pdf_renditions(self):
         self.assertEqual(error_ids(), [])
         self.assertEqual(pdf_renditions([1, 2], request=None), {})
 
-    @override_settings(SYNDICATION_PDF_RENDITIONS=["printing.syndication.pdf_renditions"])
+    @override_settings(SYNDICATION_PDF_RENDITIONS=["printing.syndication.no_such_provider"])
     def test_provider_that_cannot_be_imported_is_a_system_check_error(self):
         errors = [message for message in run_checks() if message.id == "syndication.E002"]
         self.assertEqual(len(errors), 1)
-        self.assertIn("printing.syndication.pdf_renditions", errors[0].msg)
+        self.assertIn("printing.syndication.no_such_provider", errors[0].msg)
         self.assertTrue(errors[0].is_serious())
         with self.assertRaises(ImportError):
             pdf_renditions([1], request=None)
