@@ -414,6 +414,8 @@ LIMIT_PO_EXPORT_PAGES = env_int("LIMIT_PO_EXPORT_PAGES", 200)
 # Uploaded images (Wagtail's own settings; its form names the limit).
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = env_int("WAGTAILIMAGES_MAX_UPLOAD_SIZE", 20 * MiB)
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = env_int("WAGTAILIMAGES_MAX_IMAGE_PIXELS", 64_000_000)
+# Pixels checked from the header before decoding (core/images.py).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "core.images.ImageForm"
 # Partners' print-report scans: an image or a PDF.
 LIMIT_SCAN_BYTES = env_int("LIMIT_SCAN_BYTES", 10 * MiB)
 LIMIT_SCAN_PIXELS = env_int("LIMIT_SCAN_PIXELS", 50_000_000)  # a broadsheet page at 300 dpi is ~27 MP
