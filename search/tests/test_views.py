@@ -202,3 +202,15 @@ class AdminSearchStillWorksTests(TestCase):
         response = self.client.get("/admin/pages/search/", {"q": "कारीगर"})
         self.assertEqual(response.status_code, 200)
         self.assertIn("बनारसी रेशम के कारीगर", response.content.decode())
+
+
+class OneStoryCannotBreakSearchTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        story("en", title="Longword weavers", summary="Zqxlongword" * 40)
+
+    def test_a_word_longer_than_the_snippet_window_is_still_found_in_every_language_search(self):
+        for params in ({"q": "Longword"}, {"q": "Zqxlongword"}, {"q": "Longword", "languages": "all"}):
+            response = self.client.get(search_url("en"), params)
+            self.assertEqual(response.status_code, 200, params)
+            self.assertContains(response, "Zqxlongword", msg_prefix=str(params))
