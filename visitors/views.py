@@ -11,6 +11,7 @@ from languages.formatting import format_number
 from .bots import is_countable
 from .selectors import countable_page, view_count
 from .services import record_view
+from .throttle import retry_after
 
 
 def _same_origin(request) -> bool:
@@ -31,6 +32,12 @@ def hit(request, page_id: int):
     if page is None:
         return JsonResponse({"error": f"no live page with id {page_id}"}, status=404)
     counted = is_countable(request)
+    if counted:
+        wait = retry_after(request)
+        if wait is not None:
+            response = JsonResponse({"error": "too many views reported from this address"}, status=429)
+            response["Retry-After"] = str(wait)
+            return response
     views = record_view(page_id=page.pk) if counted else view_count(page_id=page.pk)
     return JsonResponse(
         {"views": views, "display": format_number(views, page.locale.language_code), "counted": counted}

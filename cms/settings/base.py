@@ -355,6 +355,13 @@ SYNDICATION_VALIDATOR_CACHE_SECONDS = 10
 # that add PDF renditions. Each must import: `manage.py check` fails otherwise.
 SYNDICATION_PDF_RENDITIONS: list[str] = []
 
+# --- Visitor beacon (visitors) ---------------------------------------------------
+# Views one client (address) may report per window: (count, seconds); 0 turns it off.
+# Counted in the default cache, so every process shares it.
+VISITORS_BEACON_RATE_LIMIT = (30, 600)
+# Proxies whose X-Forwarded-For names the client (nginx on the same host).
+VISITORS_TRUSTED_PROXIES = ("127.0.0.1", "::1")
+
 # --- Machine translation -----------------------------------------------------------
 # Off unless MT_BACKEND=libretranslate|bhashini (with MT_URL, MT_API_KEY,
 # MT_SERVICE_ID for Bhashini). See translations/NOTES.md.
