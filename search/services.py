@@ -13,7 +13,7 @@ from django.core.paginator import Paginator
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
-from wagtail.search.backends import get_search_backend
+from wagtail.search.backends import InvalidSearchBackendError, get_search_backend
 
 from languages import registry
 from languages.formatting import format_posted_date
@@ -157,7 +157,11 @@ def matching_story_ids(*, query: CleanQuery, locale: Locale | None, limit: int =
     """Ids of live stories that match, best first, from the search backend."""
     if not query.text:
         return []
-    backend = get_search_backend()
+    try:
+        backend = get_search_backend()
+    except InvalidSearchBackendError as error:  # SEARCH_URL set, its client not installed (search.E002)
+        logger.error("Search backend cannot load: %s", error)
+        raise SearchUnavailable(str(error)) from error
     stories = selectors.searchable_stories(locale=locale)
     try:
         if hasattr(backend, "search_ids"):  # search.backends.database: ids without loading objects

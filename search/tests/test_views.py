@@ -1,7 +1,10 @@
 import datetime as dt
 import socket
+import sys
+from contextlib import ExitStack
 from importlib.util import find_spec
 from unittest import skipUnless
+from unittest.mock import patch
 
 from django.test import TestCase, override_settings
 from django.utils import timezone
@@ -178,6 +181,22 @@ class DegradedSearchTests(TestCase):
             self.assertIn("खोज उपलब्ध नहीं है", html)
             self.assertEqual(self.client.get(self.story.url).status_code, 200)
             self.assertEqual(self.client.get("/hi/").status_code, 200)
+
+    def test_a_cluster_client_that_is_not_installed_gives_503_in_urdu_and_a_check_error(self):
+        from django.core.checks import run_checks
+
+        names = [name for name in sys.modules if name.split(".")[0] in {"elasticsearch", "elastic_transport"}]
+        names += ["search.backends.elasticsearch9", "modelsearch.backends.elasticsearch9"]
+        with ExitStack() as stack:
+            stack.enter_context(patch.dict(sys.modules, dict.fromkeys(names)))  # import fails
+            stack.enter_context(self.unreachable_backend())
+            response = self.client.get(search_url("ur"), {"q": "کاریگر"})
+            errors = [message.id for message in run_checks()]
+        self.assertEqual(response.status_code, 503)
+        self.assertTemplateUsed(response, "search/unavailable.html")
+        self.assertIn('lang="ur"', response.content.decode())
+        self.assertIn("search.E002", errors)
+        self.assertNotIn("search.E002", [message.id for message in run_checks()])
 
     def test_autocomplete_answers_503_json(self):
         with self.unreachable_backend():
