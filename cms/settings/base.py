@@ -102,6 +102,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Every error under /api/ as RFC 9457 problem+json (syndication/errors.py).
+    "syndication.errors.ProblemResponsesMiddleware",
     # ETag + 304 for every response, cached or not; then the anonymous page cache.
     "django.middleware.http.ConditionalGetMiddleware",
     "publiccache.middleware.AnonymousPageCacheMiddleware",
@@ -115,6 +117,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # A write refused by a read-only database: 503 "read-only maintenance" (core/readonly.py).
+    "core.readonly.ReadOnlyMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"
