@@ -6,12 +6,15 @@ Accept-Language. An unknown prefix (/xx/) is a plain 404."""
 
 from __future__ import annotations
 
+import sys
+
 from django.conf import settings
 from django.http import HttpResponseNotFound, HttpResponseServerError
 from django.template import loader
 from django.utils import translation
 from django.views.decorators.csrf import requires_csrf_token
 
+from core.readonly import is_read_only_error, read_only_response
 from languages import registry
 
 
@@ -40,7 +43,10 @@ def page_not_found(request, exception=None):
 @requires_csrf_token
 def server_error(request):
     """Rendered without the request context: nothing here may touch the
-    database, which may be what failed."""
+    database, which may be what failed. A write refused by a read-only
+    database outside any view (a session saved by middleware) is a 503."""
+    if is_read_only_error(sys.exc_info()[1]):
+        return read_only_response(request)
     language = reader_language(request)
     with translation.override(language.code):
         body = loader.render_to_string("500.html", {"current_language": language})

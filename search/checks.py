@@ -1,4 +1,7 @@
-from django.core.checks import Tags, Warning, register
+from importlib import import_module
+
+from django.conf import settings
+from django.core.checks import Error, Tags, Warning, register
 from django.db import connections
 
 from .fts import INDIC_TOKENIZE, fts_table_sql, has_indic_tokenizer
@@ -22,3 +25,23 @@ def check_indic_tokenizer(app_configs, **kwargs):
             id="search.W001",
         )
     ]
+
+
+@register()
+def check_backend_imports(app_configs, **kwargs):
+    """Each WAGTAILSEARCH_BACKENDS entry must import: SEARCH_URL names a cluster
+    whose client (elasticsearch, opensearch-py) may not be installed."""
+    errors = []
+    for name, config in getattr(settings, "WAGTAILSEARCH_BACKENDS", {}).items():
+        try:
+            import_module(config["BACKEND"])
+        except ImportError as error:
+            errors.append(
+                Error(
+                    f"Search backend {name!r} ({config['BACKEND']}) cannot be imported: {error}.",
+                    hint="Install the cluster's client (pip install '.[elasticsearch]' or '.[opensearch]'), "
+                    "or unset SEARCH_URL to search the database. Until then search answers 503.",
+                    id="search.E002",
+                )
+            )
+    return errors

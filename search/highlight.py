@@ -45,29 +45,37 @@ def matching_spans(text: str, terms: list[str]) -> list[tuple[int, int]]:
 
 
 def _window(text: str, spans: list[tuple[int, int]], size: int) -> tuple[int, int]:
+    """[start, end) of at most `size` characters around the first match, cut
+    between words where a word boundary is in reach, else mid-word (a word
+    longer than the window)."""
     if len(text) <= size:
         return 0, len(text)
     first = spans[0][0] if spans else 0
     start = max(0, first - size // 3)
     end = min(len(text), start + size)
     start = max(0, end - size)
-    # Do not cut a word in half at either end.
-    while 0 < start < len(text) and is_word_char(text[start - 1]):
-        start += 1
-    while end < len(text) and is_word_char(text[end]):
-        end -= 1
-    return start, end
+    cut_start, cut_end = start, end
+    # Do not cut a word in half at either end, if that leaves something.
+    while 0 < cut_start < end and is_word_char(text[cut_start - 1]):
+        cut_start += 1
+    while cut_start < cut_end < len(text) and is_word_char(text[cut_end]):
+        cut_end -= 1
+    if cut_start >= cut_end:
+        return start, end
+    return cut_start, cut_end
 
 
 def highlight(text: str, terms: list[str], *, size: int = SNIPPET_CHARS) -> SafeString:
-    """An escaped snippet of `text` around the first match, matches in <mark>."""
+    """An escaped snippet of `text` around the first match, matches in <mark>
+    (clipped to the window when the window cuts a matching word)."""
     text = text or ""
     spans = matching_spans(text, terms)
     start, end = _window(text, spans, size)
     pieces = ["…"] if start > 0 else []
     cursor = start
     for span_start, span_end in spans:
-        if span_start < start or span_end > end:
+        span_start, span_end = max(span_start, start), min(span_end, end)
+        if span_start >= span_end:
             continue
         pieces.append(escape(text[cursor:span_start]))
         pieces.append(f"<mark>{escape(text[span_start:span_end])}</mark>")

@@ -14,7 +14,7 @@ from django.core.paginator import Paginator
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
-from wagtail.search.backends import get_search_backend
+from wagtail.search.backends import InvalidSearchBackendError, get_search_backend
 
 from core.limits import limit
 from languages import registry
@@ -162,13 +162,21 @@ def backend_errors() -> tuple[type[BaseException], ...]:
     return tuple(errors)
 
 
+def _backend():
+    try:
+        return get_search_backend()
+    except InvalidSearchBackendError as error:  # SEARCH_URL set, its client not installed (search.E002)
+        logger.error("Search backend cannot load: %s", error)
+        raise SearchUnavailable(str(error)) from error
+
+
 def matching_story_ids(*, query: CleanQuery, locale: Locale | None, limit: int | None = None) -> list[int]:
     """Ids of live stories that match, best first, from the search backend
     (at most `limit`, MAX_HITS by default)."""
     if not query.text:
         return []
     limit = limit or MAX_HITS
-    backend = get_search_backend()
+    backend = _backend()
     stories = selectors.searchable_stories(locale=locale)
     try:
         if hasattr(backend, "search_ids"):  # search.backends.database: ids without loading objects
@@ -244,7 +252,7 @@ def search_stories(
     if not query.text or (reader_locale is None and not all_languages):
         return outcome
     search_locale = None if all_languages else reader_locale
-    backend = get_search_backend()
+    backend = _backend()
     matches = _database_matches if hasattr(backend, "match_ids") else _engine_matches
     ranked, counts = matches(backend, query.text, locale=search_locale, filters=filters)
     outcome.facets = _facets(counts, filters=filters, locale=reader_locale)

@@ -34,7 +34,8 @@ def story_state(page, *, now: dt.datetime | None = None) -> StoryState:
     workflow state) and none for a live page."""
     now = now or timezone.now()
     if page.live:
-        if page.embargo_until and page.embargo_until > now:
+        embargo_until = getattr(page, "embargo_until", None)  # pages other than stories have none
+        if embargo_until and embargo_until > now:
             return StoryState.EMBARGOED
         first, last = page.first_published_at, page.last_published_at
         if first and last and last > first:
@@ -47,6 +48,12 @@ def story_state(page, *, now: dt.datetime | None = None) -> StoryState:
     if page.first_published_at:
         return StoryState.WITHDRAWN
     return StoryState.DRAFT
+
+
+def readers_may_see(page, *, now: dt.datetime | None = None) -> bool:
+    """Live and not embargoed (any page type): what a reader-facing counter or
+    link may acknowledge. View restrictions are the caller's query's job."""
+    return story_state(page, now=now) in PUBLIC_STATES
 
 
 def is_withdrawn(page) -> bool:

@@ -23,10 +23,11 @@ from ninja.files import UploadedFile
 from ninja.security import HttpBearer
 
 from core import limits
+from core.readonly import tolerate_read_only
 from core.site import absolute_url
 from core.storage import private_file_response
 
-from . import conf, cursors, services, throttle
+from . import conf, cursors, errors, services, throttle
 from .conditional import conditional_response, etag_for, remember, remembered_response, set_validators
 from .grants import languages_for, story_query
 from .models import ApiKey, Partner
@@ -56,7 +57,10 @@ class BearerKey(HttpBearer):
             api_key = services.authenticate_key(presented=token)
         except services.KeyRejected as rejected:
             raise Problem(401, str(rejected), headers={"WWW-Authenticate": 'Bearer realm="odop"'}) from None
-        retry_after = throttle.check(key_prefix=api_key.prefix)
+        retry_after = None
+        # A database cache on a read-only database cannot count: serve the read.
+        with tolerate_read_only("the API rate limit", savepoint=False):
+            retry_after = throttle.check(key_prefix=api_key.prefix)
         if retry_after is not None:
             limit, period = conf.rate_limit()
             raise Problem(
@@ -98,6 +102,8 @@ api = SyndicationAPI(
 
 
 # --- Errors as problem+json -------------------------------------------------------
+
+errors.install(api)  # 500 and read-only 503 (errors.py)
 
 
 @api.exception_handler(Problem)
@@ -170,7 +176,8 @@ def _log_fetches_after_response(response: HttpResponse, *, partner_id: int, keys
 
     def write():
         try:
-            services.record_fetches(partner_id=partner_id, fetches=fetches, at=at)
+            with tolerate_read_only("the pickup log"):  # read-only database: skipped, logged once
+                services.record_fetches(partner_id=partner_id, fetches=fetches, at=at)
         except Exception:  # the answer is already sent; never lose it over the log
             logger.exception("Could not record %d fetches for partner %s", len(fetches), partner_id)
 

@@ -26,17 +26,21 @@ from stories.selectors import story_listing
 from taxonomy.models import District, Product, Sector, State
 
 from .body import body_images, render_bodies
+from .escaping import sanitised_html, xml_text
 from .ninjs import item_uri
 from .renditions import feed_pdf_enclosures, pdf_renditions
 
 
 class AtomWithContent(Atom1Feed):
-    """Atom 1.0 with the full body in <content type="html">."""
+    """Atom 1.0 with the summary as <summary type="text"> (it is plain text:
+    Django would declare it HTML) and the sanitised body in <content type="html">."""
 
     def add_item_elements(self, handler, item):
-        super().add_item_elements(handler, item)
+        super().add_item_elements(handler, {**item, "description": None})
+        if item.get("description"):
+            handler.addQuickElement("summary", xml_text(item["description"]), {"type": "text"})
         if item.get("content"):
-            handler.addQuickElement("content", item["content"], {"type": "html"})
+            handler.addQuickElement("content", sanitised_html(item["content"]), {"type": "html"})
 
 
 class BadFilter(ValueError):
@@ -77,7 +81,7 @@ class StoryFeed(Feed):
     def title(self, obj):
         names = [str(value) for value in obj["filters"].values()]
         base = _("ODOP Success Stories")
-        return f"{base}: {', '.join(names)}" if names else base
+        return xml_text(f"{base}: {', '.join(names)}" if names else base)
 
     # Absolute URLs under SITE_URL, so Django's Feed does not prefix the
     # request's host: the feed id and links are the same whoever asks.
@@ -99,11 +103,12 @@ class StoryFeed(Feed):
         self._pdfs = pdf_renditions(stories, request=request)
         return stories
 
+    # Plain-text fields (escaping.py); the summary is written as type="text".
     def item_title(self, item):
-        return item.title
+        return xml_text(item.title)
 
     def item_description(self, item):
-        return item.summary
+        return xml_text(item.summary)
 
     def item_link(self, item):
         return page_url(item, request=self._request)
@@ -120,10 +125,10 @@ class StoryFeed(Feed):
         return item.last_published_at or item.posted_at
 
     def item_author_name(self, item):
-        return item.issuing_office.name if item.issuing_office else None
+        return xml_text(item.issuing_office.name) if item.issuing_office else None
 
     def item_categories(self, item):
-        return [item.sector.name] if item.sector else []
+        return [xml_text(item.sector.name)] if item.sector else []
 
     def item_enclosures(self, item):
         enclosures = []

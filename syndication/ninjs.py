@@ -22,6 +22,7 @@ from languages import registry
 
 from .body import RenderedBody, body_images, render_bodies, subheadlines, word_count
 from .conditional import FORMAT_REVISION
+from .escaping import ninjs_fields
 from .renditions import image_renditions, ninjs_pdf_renditions, pdf_renditions
 from .selectors import ItemKey, StoryRelations, pages_for_items, story_relations, translation_links
 
@@ -292,7 +293,7 @@ def serialize_items(keys: list[ItemKey], *, request) -> list[dict]:
     items = []
     for key in keys:
         if key.canceled is not None:
-            items.append(canceled_item(key))
+            items.append(ninjs_fields(canceled_item(key)))
         elif key.page_id in fresh:
             items.append(fresh[key.page_id])
         elif cache_keys[key.page_id] in cached:
@@ -311,14 +312,16 @@ def _serialize_pages(keys: list[ItemKey], *, links: Links, translations: dict) -
     bodies = render_bodies(page_list, images=images, absolute=links.absolute)
     pdfs = _pdfs(page_list, links)
     items = {
-        key.page_id: story_item(
-            pages[key.page_id],
-            key,
-            body=bodies[key.page_id],
-            images=images,
-            relations=relations,
-            pdfs=pdfs.get(key.page_id, []),
-            links=links,
+        key.page_id: ninjs_fields(
+            story_item(
+                pages[key.page_id],
+                key,
+                body=bodies[key.page_id],
+                images=images,
+                relations=relations,
+                pdfs=pdfs.get(key.page_id, []),
+                links=links,
+            )
         )
         for key in keys
         if key.page_id in pages

@@ -14,6 +14,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
+from core.readonly import tolerate_read_only
 from languages import registry
 from stories.models import SuccessStoryPage
 from taxonomy.models import State
@@ -85,8 +86,9 @@ def authenticate_key(*, presented: str) -> ApiKey:
     if api_key.expires_at and api_key.expires_at <= now:
         raise KeyRejected("The API key has expired.")
     if api_key.last_used_at is None or now - api_key.last_used_at > LAST_USED_RESOLUTION:
-        # At most one write a minute per key.
-        ApiKey.objects.filter(pk=api_key.pk).update(last_used_at=now)
+        # At most one write a minute per key; skipped on a read-only database.
+        with tolerate_read_only("API keys' last use"):
+            ApiKey.objects.filter(pk=api_key.pk).update(last_used_at=now)
         api_key.last_used_at = now
     return api_key
 

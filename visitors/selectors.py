@@ -2,6 +2,7 @@ from django.urls import reverse
 from wagtail.models import Page
 
 from languages.formatting import format_number
+from stories.lifecycle import readers_may_see
 
 from .models import PageViewCount
 
@@ -22,5 +23,10 @@ def visitor_counter(page) -> dict:
 
 
 def countable_page(*, page_id: int) -> Page | None:
-    """The live, public page a beacon reports a view of."""
-    return Page.objects.live().public().filter(pk=page_id).select_related("locale").first()
+    """The live, public, released page a beacon reports a view of: None for an
+    embargoed, unpublished or withdrawn one, exactly as for an unknown id."""
+    page = Page.objects.live().public().filter(pk=page_id).select_related("locale").first()
+    if page is None:
+        return None
+    page = page.specific_deferred  # the story's embargo, without its body
+    return page if readers_may_see(page) else None

@@ -6,11 +6,13 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
+from core.readonly import tolerate_read_only
 from languages.formatting import format_number
 
 from .bots import is_countable
 from .selectors import countable_page, view_count
 from .services import record_view
+from .throttle import retry_after
 
 
 def _same_origin(request) -> bool:
@@ -31,7 +33,19 @@ def hit(request, page_id: int):
     if page is None:
         return JsonResponse({"error": f"no live page with id {page_id}"}, status=404)
     counted = is_countable(request)
-    views = record_view(page_id=page.pk) if counted else view_count(page_id=page.pk)
+    if counted:
+        wait = retry_after(request)
+        if wait is not None:
+            response = JsonResponse({"error": "too many views reported from this address"}, status=429)
+            response["Retry-After"] = str(wait)
+            return response
+    if counted:
+        counted = False
+        with tolerate_read_only("visitor counts"):  # read-only database: show, do not count
+            views = record_view(page_id=page.pk)
+            counted = True
+    if not counted:
+        views = view_count(page_id=page.pk)
     return JsonResponse(
         {"views": views, "display": format_number(views, page.locale.language_code), "counted": counted}
     )

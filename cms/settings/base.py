@@ -112,6 +112,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # Content-Security-Policy and Permissions-Policy, cached pages included (security).
     "security.middleware.ContentSecurityPolicyMiddleware",
+    # Every error under /api/ as RFC 9457 problem+json (syndication/errors.py).
+    "syndication.errors.ProblemResponsesMiddleware",
     # ETag + 304 for every response, cached or not; then the anonymous page cache.
     "django.middleware.http.ConditionalGetMiddleware",
     "publiccache.middleware.AnonymousPageCacheMiddleware",
@@ -125,6 +127,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # A write refused by a read-only database: 503 "read-only maintenance" (core/readonly.py).
+    "core.readonly.ReadOnlyMiddleware",
     # Last: turns a locked-out login into the lockout page (security).
     "axes.middleware.AxesMiddleware",
 ]
@@ -430,6 +434,13 @@ LIMIT_API_LIST_ITEMS = env_int("LIMIT_API_LIST_ITEMS", 50)
 LIMIT_SEARCH_QUERY_CHARS = env_int("LIMIT_SEARCH_QUERY_CHARS", 200)
 # Entries in one Atom feed.
 LIMIT_FEED_ENTRIES = env_int("LIMIT_FEED_ENTRIES", 50)
+
+# --- Visitor beacon (visitors) ---------------------------------------------------
+# Views one client (address) may report per window: (count, seconds); 0 turns it off.
+# Counted in the default cache, so every process shares it.
+VISITORS_BEACON_RATE_LIMIT = (30, 600)
+# Proxies whose X-Forwarded-For names the client (nginx on the same host).
+VISITORS_TRUSTED_PROXIES = ("127.0.0.1", "::1")
 
 # --- Machine translation -----------------------------------------------------------
 # Off unless MT_BACKEND=libretranslate|bhashini (with MT_URL, MT_API_KEY,

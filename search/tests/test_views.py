@@ -1,7 +1,10 @@
 import datetime as dt
 import socket
+import sys
+from contextlib import ExitStack
 from importlib.util import find_spec
 from unittest import mock, skipUnless
+from unittest.mock import patch
 
 from django.test import TestCase, override_settings
 from django.utils import timezone
@@ -192,6 +195,22 @@ class DegradedSearchTests(TestCase):
             self.assertEqual(self.client.get(self.story.url).status_code, 200)
             self.assertEqual(self.client.get("/hi/").status_code, 200)
 
+    def test_a_cluster_client_that_is_not_installed_gives_503_in_urdu_and_a_check_error(self):
+        from django.core.checks import run_checks
+
+        names = [name for name in sys.modules if name.split(".")[0] in {"elasticsearch", "elastic_transport"}]
+        names += ["search.backends.elasticsearch9", "modelsearch.backends.elasticsearch9"]
+        with ExitStack() as stack:
+            stack.enter_context(patch.dict(sys.modules, dict.fromkeys(names)))  # import fails
+            stack.enter_context(self.unreachable_backend())
+            response = self.client.get(search_url("ur"), {"q": "کاریگر"})
+            errors = [message.id for message in run_checks()]
+        self.assertEqual(response.status_code, 503)
+        self.assertTemplateUsed(response, "search/unavailable.html")
+        self.assertIn('lang="ur"', response.content.decode())
+        self.assertIn("search.E002", errors)
+        self.assertNotIn("search.E002", [message.id for message in run_checks()])
+
     def test_autocomplete_answers_503_json(self):
         with self.unreachable_backend():
             response = self.client.get(search_url("hi") + "autocomplete/", {"q": "कारी"})
@@ -215,3 +234,15 @@ class AdminSearchStillWorksTests(TestCase):
         response = self.client.get("/admin/pages/search/", {"q": "कारीगर"})
         self.assertEqual(response.status_code, 200)
         self.assertIn("बनारसी रेशम के कारीगर", response.content.decode())
+
+
+class OneStoryCannotBreakSearchTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        story("en", title="Longword weavers", summary="Zqxlongword" * 40)
+
+    def test_a_word_longer_than_the_snippet_window_is_still_found_in_every_language_search(self):
+        for params in ({"q": "Longword"}, {"q": "Zqxlongword"}, {"q": "Longword", "languages": "all"}):
+            response = self.client.get(search_url("en"), params)
+            self.assertEqual(response.status_code, 200, params)
+            self.assertContains(response, "Zqxlongword", msg_prefix=str(params))

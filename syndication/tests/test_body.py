@@ -45,7 +45,8 @@ def test_api_html_body_escapes_and_text_body_has_no_entities(client):
     assert response.status_code == 200, response.content
     bodies = {body["contentType"]: body["value"] for body in response.json()["bodies"]}
     assert "<img src=x" not in bodies["text/html"]
-    assert bodies["text/html"].count(escape(HOSTILE)) == 5
+    # Escaped once (nh3 re-serialises: quotes in text need no entity).
+    assert bodies["text/html"].count(escape(HOSTILE).replace("&#x27;", "'").replace("&quot;", '"')) == 5
     assert bodies["text/plain"] == "\n\n".join([HOSTILE, HOSTILE, HOSTILE, f"12,34,567 {HOSTILE}", HOSTILE])
 
 

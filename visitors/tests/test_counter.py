@@ -1,11 +1,14 @@
 """The visitor counter: concurrent beacons lose no count; bots, prefetches,
 GETs and cross-site posts count nothing."""
 
+import datetime as dt
+import uuid
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from django.db import connection
 from django.test import Client
+from django.utils import timezone
 
 from tests.factories import SuccessStoryPageFactory
 from visitors.models import PageViewCount
@@ -14,6 +17,12 @@ from visitors.services import record_view
 BROWSER = (
     "Mozilla/5.0 (Linux; Android 14) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Mobile Safari/537.36"
 )
+
+
+@pytest.fixture(autouse=True)
+def no_beacon_limit(settings):
+    """Tests send many beacons from 127.0.0.1; the limit's own tests set it."""
+    settings.VISITORS_BEACON_RATE_LIMIT = (0, 600)
 
 
 def beacon(client: Client, page, **headers):
@@ -107,3 +116,44 @@ def test_unknown_or_draft_page_is_a_clear_404(client):
     response = beacon(client, draft)
     assert response.status_code == 404
     assert f"no live page with id {draft.pk}" in response.json()["error"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("state", ["embargoed", "unpublished", "withdrawn"])
+def test_a_page_readers_may_not_see_is_neither_counted_nor_confirmed(client, state):
+    if state == "embargoed":
+        story = SuccessStoryPageFactory(embargo_until=timezone.now() + dt.timedelta(days=2))
+    else:
+        story = SuccessStoryPageFactory()
+        if state == "withdrawn":
+            story.save_revision().publish()
+        story.unpublish()
+    response = beacon(client, story)
+    assert response.status_code == 404
+    assert response.json() == {"error": f"no live page with id {story.pk}"}  # as for an unknown id
+    assert beacon(client, story, ua="curl/8.5.0").status_code == 404
+    assert not PageViewCount.objects.filter(page=story).exists()
+
+
+@pytest.mark.django_db
+def test_a_page_whose_embargo_has_ended_is_counted(client):
+    story = SuccessStoryPageFactory(embargo_until=timezone.now() - dt.timedelta(minutes=1))
+    assert beacon(client, story).json()["counted"] is True
+
+
+@pytest.mark.django_db
+def test_one_client_is_limited_per_window_and_others_are_not(client, settings):
+    settings.VISITORS_BEACON_RATE_LIMIT = (3, 600)
+    story = SuccessStoryPageFactory()
+    script = f"10.{uuid.uuid4().int % 250}.{uuid.uuid4().int % 250}.7"  # fresh in a shared Redis too
+    answers = [beacon(client, story, REMOTE_ADDR=script).status_code for _ in range(5)]
+    assert answers == [200, 200, 200, 429, 429]
+    limited = beacon(client, story, REMOTE_ADDR=script)
+    assert 1 <= int(limited["Retry-After"]) <= 600
+    # Another reader behind the same proxy is counted: the address is the last forwarded hop.
+    reader = script.removesuffix(".7") + ".8"
+    behind_proxy = beacon(client, story, REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR=f"{script}, {reader}")
+    assert behind_proxy.status_code == 200
+    assert PageViewCount.objects.get(page=story).views == 4
+    # A forwarded header from a client that is not a trusted proxy changes nothing.
+    assert beacon(client, story, REMOTE_ADDR=script, HTTP_X_FORWARDED_FOR="9.9.9.9").status_code == 429
