@@ -469,6 +469,7 @@ AXES_COOLOFF_TIME = timedelta(minutes=env_int("LOGIN_LOCKOUT_MINUTES", 15))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_HTTP_RESPONSE_CODE = 429
+AXES_VERBOSE = False  # no banner on every manage.py command
 AXES_LOCKOUT_CALLABLE = "security.views.lockout_response"
 AXES_CLIENT_IP_CALLABLE = "security.client_ip.client_ip"
 # Proxies whose X-Forwarded-For is believed (addresses or networks, "*" for
