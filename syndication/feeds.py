@@ -118,8 +118,10 @@ class StoryFeed(Feed):
 
     item_guid_is_permalink = False
 
+    # <published> is the release's posted time, as on the page, in JSON-LD and
+    # ninjs; <updated> the last publish (a correction).
     def item_pubdate(self, item):
-        return item.first_published_at or item.posted_at
+        return item.posted_at
 
     def item_updateddate(self, item):
         return item.last_published_at or item.posted_at

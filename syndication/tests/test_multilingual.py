@@ -110,6 +110,31 @@ class MultilingualTests(TestCase):
             self.assertTrue(entry.enclosures[0].type.startswith("image/"))
             self.assertTrue(entry.link.startswith(f"http://localhost/{lang}/"))
 
+    @override_settings(ALLOWED_HOSTS=["localhost", "www.odop.example"])  # a site served under two names
+    def test_feed_dates_are_the_release_and_the_last_correction_and_ids_ignore_the_host(self):
+        feeds = [
+            feedparser.parse(self.client.get("/hi/feeds/stories.atom", HTTP_HOST=host).content)
+            for host in ("localhost", "www.odop.example")
+        ]
+        pages = {
+            page.title: page
+            for page in (translation_of(p, "hi") for p in [*self.data["stories"], self.data["tn_story"]])
+        }
+        for feed in feeds:
+            for entry in feed.entries:
+                story = pages[entry.title]
+                self.assertEqual(
+                    dt.datetime(*entry.published_parsed[:6], tzinfo=dt.UTC),
+                    story.posted_at.replace(microsecond=0),
+                )
+                self.assertEqual(
+                    dt.datetime(*entry.updated_parsed[:6], tzinfo=dt.UTC),
+                    story.last_published_at.replace(microsecond=0),
+                )
+        self.assertEqual(feeds[0].feed.id, feeds[1].feed.id)
+        self.assertEqual([e.id for e in feeds[0].entries], [e.id for e in feeds[1].entries])
+        self.assertEqual([e.link for e in feeds[0].entries], [e.link for e in feeds[1].entries])
+
     def test_feed_filters_by_state_sector_district_and_product(self):
         def count(query):
             return len(feedparser.parse(self.client.get(f"/hi/feeds/stories.atom?{query}").content).entries)
