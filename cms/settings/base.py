@@ -366,7 +366,7 @@ PRINT_SOURCE_LINE = "PIB"
 
 # --- Syndication (partner API and feeds) -------------------------------------------
 # Requests per key per period: "<count>/<second|minute|hour>".
-SYNDICATION_RATE_LIMIT = "120/minute"
+SYNDICATION_RATE_LIMIT = env_str("SYNDICATION_RATE_LIMIT", "120/minute")  # per key
 SYNDICATION_PAGE_SIZE = 50
 # Authority and date of the tag: URIs that name every item (RFC 4151).
 SYNDICATION_URI_AUTHORITY = "pib.gov.in,2024"
