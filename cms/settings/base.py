@@ -496,8 +496,6 @@ PERMISSIONS_POLICY = (
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
-# The admin shows no Gravatar: no third-party request, no e-mail hash leaves the site.
-WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 # E-mail (workflow notifications, password resets): SMTP when EMAIL_HOST is
 # set, else written to the log (console backend). Production settings warn
