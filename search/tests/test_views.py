@@ -1,7 +1,7 @@
 import datetime as dt
 import socket
 import sys
-from contextlib import ExitStack
+from contextlib import ExitStack, contextmanager
 from importlib.util import find_spec
 from unittest import mock, skipUnless
 from unittest.mock import patch
@@ -10,6 +10,7 @@ from django.test import TestCase, override_settings
 from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
+import search.backends as search_backends_package
 from languages.formatting import IST
 from search.services import max_query_length
 from tests.factories import DistrictFactory, ProductFactory, SectorFactory, StateFactory
@@ -163,6 +164,16 @@ class SearchPageTests(TestCase):
         )
 
 
+@contextmanager
+def _without_attribute(owner, name: str):
+    saved = owner.__dict__.pop(name, None)
+    try:
+        yield
+    finally:
+        if saved is not None:
+            setattr(owner, name, saved)
+
+
 def closed_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -202,6 +213,8 @@ class DegradedSearchTests(TestCase):
         names += ["search.backends.elasticsearch9", "modelsearch.backends.elasticsearch9"]
         with ExitStack() as stack:
             stack.enter_context(patch.dict(sys.modules, dict.fromkeys(names)))  # import fails
+            # ... also when another test imported the module first (it is then an attribute of its package).
+            stack.enter_context(_without_attribute(search_backends_package, "elasticsearch9"))
             stack.enter_context(self.unreachable_backend())
             response = self.client.get(search_url("ur"), {"q": "کاریگر"})
             errors = [message.id for message in run_checks()]
