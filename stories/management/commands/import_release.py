@@ -4,7 +4,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, no_translations
 
 from languages.formatting import to_ist
 from stories.limits import check_release_bytes
@@ -36,6 +36,7 @@ class Command(BaseCommand):
             "--parent", type=int, default=None, help="id of the StoryIndexPage to create the story under"
         )
 
+    @no_translations  # messages in English, whatever language the process last used
     def handle(self, *args, path, locale, publish, dry_run, parent, **options):
         source = Path(path)
         try:
