@@ -64,3 +64,25 @@ def remember(*, name: str, parts: tuple, compute):
         value = compute()
         cache.set(key, value, timeout=seconds)
     return value
+
+
+def count_in_window(name: str, *, period: int, cache=None) -> tuple[int, int]:
+    """Count one more event under `name` in the current fixed window of
+    `period` seconds; (the count so far, seconds until the window ends).
+
+    `add` creates the window's counter and `incr` counts atomically (Redis, or
+    the database cache table), so every worker process counts into one number.
+    """
+    from django.core.cache import cache as default_cache
+
+    cache = cache or default_cache
+    now = time.time()
+    window = int(now // period)
+    key = f"{name}:{period}:{window}"
+    cache.add(key, 0, timeout=period + 1)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.add(key, 1, timeout=period + 1)
+        count = 1
+    return count, max(1, int((window + 1) * period - now + 0.999))

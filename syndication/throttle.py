@@ -10,9 +10,8 @@ marked as logged, so Django's request logger stays quiet too).
 from __future__ import annotations
 
 import logging
-import time
 
-from django.core.cache import cache as default_cache
+from core.cache import count_in_window
 
 from . import conf
 
@@ -21,17 +20,8 @@ logger = logging.getLogger(__name__)
 
 def check(*, key_prefix: str, cache=None) -> int | None:
     """None when the request may go on; otherwise seconds until the window ends."""
-    cache = cache or default_cache
     limit, period = conf.rate_limit()
-    now = time.time()
-    window = int(now // period)
-    cache_key = f"syndication:rate:{key_prefix}:{period}:{window}"
-    cache.add(cache_key, 0, timeout=period + 1)
-    try:
-        count = cache.incr(cache_key)
-    except ValueError:  # expired between add and incr
-        cache.add(cache_key, 1, timeout=period + 1)
-        count = 1
+    count, retry_after = count_in_window(f"syndication:rate:{key_prefix}", period=period, cache=cache)
     if count <= limit:
         return None
     if count == limit + 1:  # exactly one process sees this value of the counter
@@ -41,4 +31,4 @@ def check(*, key_prefix: str, cache=None) -> int | None:
             limit,
             period,
         )
-    return max(1, int((window + 1) * period - now + 0.999))
+    return retry_after

@@ -438,9 +438,7 @@ LIMIT_FEED_ENTRIES = env_int("LIMIT_FEED_ENTRIES", 50)
 # --- Visitor beacon (visitors) ---------------------------------------------------
 # Views one client (address) may report per window: (count, seconds); 0 turns it off.
 # Counted in the default cache, so every process shares it.
-VISITORS_BEACON_RATE_LIMIT = (30, 600)
-# Proxies whose X-Forwarded-For names the client (nginx on the same host).
-VISITORS_TRUSTED_PROXIES = ("127.0.0.1", "::1")
+VISITORS_BEACON_RATE_LIMIT = (30, 600)  # per address as core.client_ip sees it (TRUSTED_PROXIES)
 
 # --- Machine translation -----------------------------------------------------------
 # Off unless MT_BACKEND=libretranslate|bhashini (with MT_URL, MT_API_KEY,
@@ -471,7 +469,7 @@ AXES_RESET_ON_SUCCESS = True
 AXES_HTTP_RESPONSE_CODE = 429
 AXES_VERBOSE = False  # no banner on every manage.py command
 AXES_LOCKOUT_CALLABLE = "security.views.lockout_response"
-AXES_CLIENT_IP_CALLABLE = "security.client_ip.client_ip"
+AXES_CLIENT_IP_CALLABLE = "core.client_ip.client_ip"
 # Proxies whose X-Forwarded-For is believed (addresses or networks, "*" for
 # any): the same variable, and default, as gunicorn's (deploy/gunicorn.conf.py).
 TRUSTED_PROXIES = env_list("FORWARDED_ALLOW_IPS", "127.0.0.1,::1")

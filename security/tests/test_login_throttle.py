@@ -8,7 +8,7 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.test import RequestFactory, TestCase, override_settings
 
-from security.client_ip import client_ip
+from core.client_ip import client_ip
 
 WAGTAIL_LOGIN = "/admin/login/"
 DJANGO_LOGIN = "/django-admin/login/"
