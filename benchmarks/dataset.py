@@ -158,7 +158,7 @@ def _texts(spec: dict, code: str) -> dict:
     """Headline, summary and body text in `code` (demo translations where known)."""
     product, district, state = spec["product"].name, spec["district"].name, spec["state"].name
     content = load_content()
-    if code in content.story_languages:
+    if code in content.sentences["generic_paragraph"]:
         names = {
             "product": content.taxonomy.names[product][code],
             "district": content.taxonomy.names[district][code],
@@ -167,7 +167,7 @@ def _texts(spec: dict, code: str) -> dict:
         return {
             "title": f"{content.sentences['generic_headline'][code].format(**names)} ({spec['n'] + 1})",
             "summary": content.sentences["generic_summary"][code].format(**names),
-            "paragraph": content.sentences["pending"][code],
+            "paragraph": content.sentences["generic_paragraph"][code],
             "phrase": lambda text: content.phrases[text][code],
         }
     return {

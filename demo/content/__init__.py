@@ -3,12 +3,14 @@
 Files (UTF-8, text keyed by language code, "en" being the source):
 
 - ``site.json``: the languages stories are translated into, the three site
-  roots' titles, and sentence templates (the "translation under review" note;
-  a generic headline and summary the benchmark dataset fills with names);
+  roots' titles, and sentence templates (a generic headline, summary and
+  paragraph the benchmark dataset fills with names);
 - ``taxonomy.json``: states, districts, sectors, products, ministries, offices;
 - ``phrases.json``: phrases story bodies share (headings, figure labels and
   units, support items, the image credit), translated once;
 - ``stories/<slug>.json``: one success story each;
+- ``releases/<release_id>.json``: a real PIB release (its text file beside it,
+  imported as PIB issued it) and its translations;
 - ``workshops.json``: the ODOP Sampark workshops.
 
 ``load_content()`` reads and checks every file before returning anything, so
@@ -22,7 +24,8 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
-from .records import DemoContent, Story, StoryText, Taxonomy, Workshop
+from .records import DemoContent, SeedRelease, Story, StoryText, Taxonomy, Workshop
+from .release_files import parse_release_file
 from .site_files import (
     parse_phrases,
     parse_sentences,
@@ -35,11 +38,15 @@ from .taxonomy_file import parse_taxonomy
 from .validation import ContentError, read_json
 
 CONTENT_DIR = Path(__file__).resolve().parent
+# Every site language has at least this many stories in it (a release counts).
+MIN_STORIES_PER_LANGUAGE = 3
 
 __all__ = [
     "CONTENT_DIR",
     "ContentError",
+    "MIN_STORIES_PER_LANGUAGE",
     "DemoContent",
+    "SeedRelease",
     "Story",
     "StoryText",
     "Taxonomy",
@@ -63,11 +70,15 @@ def _packaged_content() -> DemoContent:
 
 def content_files(directory: Path = CONTENT_DIR) -> list[Path]:
     """Every content file under `directory`."""
-    return sorted(Path(directory).glob("*.json")) + story_files(directory)
+    return sorted(Path(directory).glob("*.json")) + story_files(directory) + release_files(directory)
 
 
 def story_files(directory: Path = CONTENT_DIR) -> list[Path]:
     return sorted((Path(directory) / "stories").glob("*.json"))
+
+
+def release_files(directory: Path = CONTENT_DIR) -> list[Path]:
+    return sorted((Path(directory) / "releases").glob("*.json"))
 
 
 def _read(directory: Path) -> DemoContent:
@@ -82,7 +93,10 @@ def _read(directory: Path) -> DemoContent:
         states={state.lgd_code for state in taxonomy.states},
         stories={story.slug for story in stories},
     )
-    return DemoContent(
+    releases = tuple(
+        parse_release_file(file, languages=languages, taxonomy=taxonomy) for file in release_files(directory)
+    )
+    content = DemoContent(
         story_languages=languages,
         taxonomy=taxonomy,
         phrases=phrases,
@@ -90,7 +104,27 @@ def _read(directory: Path) -> DemoContent:
         site_pages=parse_site_pages(site["pages"]),
         stories=stories,
         workshops=workshops,
+        releases=releases,
     )
+    _check_coverage(content, site=directory / "site.json")
+    return content
+
+
+def _check_coverage(content: DemoContent, *, site: Path) -> None:
+    """Every story language has enough stories, and every real release is in all of them."""
+    codes = ("en", *content.story_languages)
+    for release in content.releases:
+        missing = [code for code in codes if code not in release.text]
+        if missing:
+            raise ContentError(
+                f"releases/{release.release_id}.json: no translation into {', '.join(missing)}"
+            )
+    for code in codes:
+        found = content.stories_in(code)
+        if found < MIN_STORIES_PER_LANGUAGE:
+            raise ContentError(
+                f"{site}: language {code!r} has {found} stories, fewer than {MIN_STORIES_PER_LANGUAGE}"
+            )
 
 
 def _stories(directory: Path, *, languages, taxonomy, phrases) -> tuple[Story, ...]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from functools import cached_property
+from pathlib import Path
 
 Translations = dict[str, str]
 
@@ -99,21 +100,16 @@ class Seller:
 
 @dataclass(frozen=True)
 class StoryText:
-    """A story's text in one language.
-
-    In a translation, None means "not translated yet": paragraphs and the
-    quote then show the labelled "translation under review" note, and the
-    speaker and seller names keep their English (Latin-script) form.
-    """
+    """A story's text in one language: every field, real text in the language's script."""
 
     headline: str
     subheadlines: tuple[str, ...]
     summary: str
     caption: str
-    paragraphs: tuple[str | None, ...]
-    quote: str | None
-    speaker: str | None
-    seller_names: tuple[str | None, ...]  # in the order of Story.sellers
+    paragraphs: tuple[str, ...]
+    quote: str
+    speaker: str
+    seller_names: tuple[str, ...]  # in the order of Story.sellers
 
 
 @dataclass(frozen=True)
@@ -140,6 +136,37 @@ class Story:
     def languages(self) -> tuple[str, ...]:
         """The languages this story is translated into."""
         return tuple(code for code in self.text if code != "en")
+
+
+@dataclass(frozen=True)
+class ReleaseText:
+    """A PIB release's text in one language, in the order the release gives it."""
+
+    headline: str
+    subheadlines: tuple[str, ...]
+    paragraphs: tuple[str, ...]
+    initials: str
+
+
+@dataclass(frozen=True)
+class SeedRelease:
+    """A real PIB release, imported in its own language through ``import_release``
+    and translated from it: ``text[source]`` is what the release file says."""
+
+    release_id: int
+    source: str  # the language code the release was issued in
+    slug: str
+    release_file: Path
+    text: dict[str, ReleaseText]
+
+    @property
+    def original(self) -> ReleaseText:
+        return self.text[self.source]
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        """The languages it is translated into (the source's not among them)."""
+        return tuple(code for code in self.text if code != self.source)
 
 
 @dataclass(frozen=True)
@@ -180,10 +207,15 @@ class DemoContent:
     story_languages: tuple[str, ...]  # taxonomy, stories and workshops are translated into these
     taxonomy: Taxonomy
     phrases: dict[str, Translations]  # shared body phrases, keyed by their English text
-    sentences: dict[str, Translations]  # "pending", "generic_headline", "generic_summary"
+    sentences: dict[str, Translations]  # "generic_headline", "generic_summary", "generic_paragraph"
     site_pages: dict[str, SitePage]  # "home", "stories", "workshops"
     stories: tuple[Story, ...]  # in release-ID order
     workshops: tuple[Workshop, ...]
+    releases: tuple[SeedRelease, ...] = ()  # real PIB releases, imported then translated
+
+    def stories_in(self, code: str) -> int:
+        """How many stories and releases have text in `code`."""
+        return sum(code in item.text for item in (*self.stories, *self.releases))
 
     def phrase(self, english: str, code: str) -> str | None:
         """The shared phrase `english` in language `code`, or None."""

@@ -1,4 +1,4 @@
-"""site.json (story languages, the three site roots, sentence templates),
+"""site.json (story languages, the three site roots, the benchmark's sentence templates),
 phrases.json (the shared body phrases) and workshops.json."""
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from .records import SitePage, Translations, Workshop, WorkshopText
 from .validation import Node, add_unique, known
 
 SITE_PAGES = ("home", "stories", "workshops")
-SENTENCES = ("pending", "generic_headline", "generic_summary")
+SENTENCES = ("generic_headline", "generic_summary", "generic_paragraph")
 PLACEHOLDERS = {"product", "district", "state"}
 
 
@@ -51,7 +51,7 @@ def parse_site_pages(node: Node) -> dict[str, SitePage]:
 def parse_sentences(node: Node, *, languages: tuple[str, ...]) -> dict[str, Translations]:
     sentences = {}
     for key, item in node.fields(*SENTENCES).items():
-        templates = item.translations(required=languages, allowed=languages)
+        templates = item.translations(allowed=languages)
         for code, template in templates.items():
             try:
                 fields = {name for _text, name, _spec, _conv in string.Formatter().parse(template) if name}
@@ -69,7 +69,8 @@ def parse_phrases(node: Node, *, languages: tuple[str, ...]) -> dict[str, Transl
     codes = ("en", *languages)
     phrases: dict[str, Translations] = {}
     for item in node.items():
-        translations = item.translations(required=codes, allowed=codes)
+        # A story in a language needs the phrases its page shows in it (story_files checks).
+        translations = item.translations(required=["en"], allowed=codes)
         add_unique(phrases, translations["en"], translations, node=item, what="phrase")
     return phrases
 

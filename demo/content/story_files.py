@@ -40,6 +40,9 @@ TEXT_KEYS = (
     "seller_names",
 )
 PARAGRAPHS = 2  # the body layout has a paragraph before and after the first heading
+# Shared phrases (phrases.json) every story body shows: its three headings and the image credit.
+BODY_HEADINGS = ("How the district built its brand", "Results in numbers", "What ODOP support included")
+CREDIT = "Illustration: ODOP demo (generated)"
 
 
 def parse_story(file: Path, *, languages: tuple[str, ...], taxonomy: Taxonomy, phrases: dict) -> Story:
@@ -79,6 +82,35 @@ def _check_references(f: dict[str, Node], story: Story, *, taxonomy: Taxonomy, p
         known(item.at("label"), figure.label, phrases, what="phrase", where="phrases.json")
     for item, phrase in zip(f["support"].items(), story.support, strict=True):
         known(item, phrase, phrases, what="phrase", where="phrases.json")
+    _check_translated_references(f, story, taxonomy=taxonomy, phrases=phrases)
+
+
+def _check_translated_references(
+    f: dict[str, Node], story: Story, *, taxonomy: Taxonomy, phrases: dict
+) -> None:
+    """Each language the story is in has every name and phrase its page shows: wagtail-localize
+    would otherwise fall back to the English snippet or phrase on the translated page."""
+    product = next(product for product in taxonomy.products if product.name["en"] == story.product)
+    district = next(district for district in taxonomy.districts if district.lgd_code == product.district)
+    state = next(state for state in taxonomy.states if state.lgd_code == district.state)
+    sector = next(sector for sector in taxonomy.sectors if sector.slug == product.sector)
+    office = next(office for office in taxonomy.offices if office.name["en"] == story.office)
+    ministry = next(ministry for ministry in taxonomy.ministries if ministry.name["en"] == story.ministry)
+    names = [product.name, district.name, state.name, sector.name, office.name, office.city, ministry.name]
+    shared = [
+        *BODY_HEADINGS,
+        CREDIT,
+        *(figure.label for figure in story.figures),
+        *(figure.unit for figure in story.figures if figure.unit in phrases),
+        *story.support,
+    ]
+    for code in story.languages:
+        for name in names:
+            if code not in name:
+                raise f["text"].at(code).error(f"taxonomy.json has no {code!r} name for {name['en']!r}")
+        for phrase in shared:
+            if code not in phrases[phrase]:
+                raise f["text"].at(code).error(f"phrases.json has no {code!r} text for {phrase!r}")
 
 
 def _moment(node: Node) -> dt.datetime:
@@ -110,29 +142,46 @@ def _seller(node: Node) -> Seller:
 
 def _texts(node: Node, *, languages: tuple[str, ...], sellers: int) -> dict[str, StoryText]:
     by_language = node.languages(required=["en"], allowed=("en", *languages))
-    english = _text(by_language.pop("en"), english=None, sellers=sellers)
+    english = _english(by_language.pop("en"), sellers=sellers)
     texts = {"en": english}
     for code, item in by_language.items():
-        texts[code] = _text(item, english=english, sellers=sellers)
+        texts[code] = _translation(item, code=code, english=english)
     return texts
 
 
-def _text(node: Node, *, english: StoryText | None, sellers: int) -> StoryText:
-    """The English text when `english` is None; otherwise a translation shaped like it, in which
-    paragraphs, quote, speaker and seller names may be null (not translated yet)."""
+def _english(node: Node, *, sellers: int) -> StoryText:
     f = node.fields(*TEXT_KEYS)
-
-    def text_or_not_yet(item: Node) -> str | None:
-        return item.text() if english is None else item.text_or_none()
-
-    subheadlines = len(english.subheadlines) if english else None
     return StoryText(
         headline=f["headline"].text(),
-        subheadlines=tuple(item.text() for item in f["subheadlines"].items(length=subheadlines)),
+        subheadlines=tuple(item.text() for item in f["subheadlines"].items()),
         summary=f["summary"].text(),
         caption=f["caption"].text(),
-        paragraphs=tuple(text_or_not_yet(item) for item in f["paragraphs"].items(length=PARAGRAPHS)),
-        quote=text_or_not_yet(f["quote"]),
-        speaker=text_or_not_yet(f["speaker"]),
-        seller_names=tuple(text_or_not_yet(item) for item in f["seller_names"].items(length=sellers)),
+        paragraphs=tuple(item.text() for item in f["paragraphs"].items(length=PARAGRAPHS)),
+        quote=f["quote"].text(),
+        speaker=f["speaker"].text(),
+        seller_names=tuple(item.text() for item in f["seller_names"].items(length=sellers)),
+    )
+
+
+def _translation(node: Node, *, code: str, english: StoryText) -> StoryText:
+    """A translation shaped like `english`: every field real text in `code`'s script, none of
+    it the English source (a story not translated yet has no block for the language)."""
+    f = node.fields(*TEXT_KEYS)
+
+    def each(key: str, sources: tuple[str, ...]) -> tuple[str, ...]:
+        items = f[key].items(length=len(sources))
+        return tuple(
+            item.translated_text(code=code, source=source)
+            for item, source in zip(items, sources, strict=True)
+        )
+
+    return StoryText(
+        headline=f["headline"].translated_text(code=code, source=english.headline),
+        subheadlines=each("subheadlines", english.subheadlines),
+        summary=f["summary"].translated_text(code=code, source=english.summary),
+        caption=f["caption"].translated_text(code=code, source=english.caption),
+        paragraphs=each("paragraphs", english.paragraphs),
+        quote=f["quote"].translated_text(code=code, source=english.quote),
+        speaker=f["speaker"].translated_text(code=code, source=english.speaker),
+        seller_names=each("seller_names", english.seller_names),
     )

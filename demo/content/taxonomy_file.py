@@ -1,8 +1,11 @@
 """taxonomy.json: states, districts, sectors, products, ministries and offices.
 
-Every name is given in English and in each story language, because stories
-point at the taxonomy and wagtail-localize translates those links to the
-translated snippet.
+Every name is given in English and in any of the story languages. A snippet
+is translated into the languages it has names in; a story in a language needs
+the names of what it points at in that language (story_files checks), because
+wagtail-localize translates those links to the translated snippet. A district
+with a name in a language needs its state's name in it, a product its
+district's and sector's.
 """
 
 from __future__ import annotations
@@ -21,7 +24,7 @@ class _Names:
         self.seen: dict[str, Translations] = {}
 
     def __call__(self, node: Node) -> Translations:
-        translations = node.translations(required=self.codes, allowed=self.codes)
+        translations = node.translations(required=["en"], allowed=self.codes)
         if self.seen.setdefault(translations["en"], translations) != translations:
             raise node.error(f"{translations['en']!r} is translated differently elsewhere in this file")
         return translations
@@ -48,14 +51,27 @@ def parse_taxonomy(node: Node, *, languages: tuple[str, ...]) -> Taxonomy:
         )
         known(f["state"], district.state, states, what="state LGD code")
         add_unique(districts, district.lgd_code, district, node=f["lgd_code"], what="LGD code")
+    products = _products(groups["products"], names=names, districts=districts, sectors=sectors)
+    for item, district in zip(groups["districts"].items(), districts.values(), strict=True):
+        _translated_with(item, district.name, states[district.state].name)
+    for item, product in zip(groups["products"].items(), products, strict=True):
+        _translated_with(item, product.name, districts[product.district].name, sectors[product.sector].name)
     return Taxonomy(
         states=tuple(states.values()),
         districts=tuple(districts.values()),
         sectors=tuple(sectors.values()),
-        products=_products(groups["products"], names=names, districts=districts, sectors=sectors),
+        products=products,
         ministries=_ministries(groups["ministries"], names=names),
         offices=_offices(groups["offices"], names=names),
     )
+
+
+def _translated_with(node: Node, name: Translations, *parents: Translations) -> None:
+    """A snippet translated into a language points at its parents' translations in it."""
+    for code in name:
+        for parent in parents:
+            if code not in parent:
+                raise node.error(f"{name['en']!r} has a {code!r} name but {parent['en']!r} has none")
 
 
 def _products(node: Node, *, names: _Names, districts: dict, sectors: dict) -> tuple[Product, ...]:

@@ -15,6 +15,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from languages.registry import SCRIPTS
+from languages.registry import get as get_language
+
 
 class ContentError(ValueError):
     """A demo content file is malformed or refers to something that does not exist."""
@@ -92,8 +95,15 @@ class Node:
             raise self.error("must not be empty")
         return self.value
 
-    def text_or_none(self) -> str | None:
-        return None if self.value is None else self.text()
+    def translated_text(self, *, code: str, source: str) -> str:
+        """Non-empty text in language `code`: in its script, and not its `source` text."""
+        value = self.text()
+        if value.strip() == source.strip():
+            raise self.error(f"the {code!r} text is its source text, not a translation")
+        if not in_script(value, code):
+            script = get_language(code).script
+            raise self.error(f"the {code!r} text has no letter of its script ({script}): {value[:60]!r}")
+        return value
 
     def integer(self) -> int:
         self._expect(int, "an integer")
@@ -136,3 +146,15 @@ def known(node: Node, key, registry: Iterable, *, what: str, where: str = "") ->
     if key not in registry:
         found_in = f" in {where}" if where else ""
         raise node.error(f"unknown {what} {key!r} (not found{found_in})")
+
+
+def _first_range(script: str) -> tuple[int, int]:
+    first = SCRIPTS[script].unicode_range.split(",")[0].strip().removeprefix("U+")
+    low, _, high = first.partition("-")
+    return int(low, 16), int(high or low, 16)
+
+
+def in_script(text: str, code: str) -> bool:
+    """Whether `text` has at least one letter of language `code`'s script (registry's first range)."""
+    low, high = _first_range(get_language(code).script)
+    return any(low <= ord(char) <= high for char in text)

@@ -4,6 +4,7 @@ The content comes from the JSON files in ``demo.content``; they are all read
 and checked before anything is written, so bad data fails before the first
 row. One module per concern: ``users`` (the admin login), ``taxonomy``,
 ``site_pages`` (home, story index, workshop index), ``stories``,
+``releases`` (real PIB releases, imported with ``import_release``),
 ``workshops``, and ``localize`` (one object through wagtail-localize).
 
 Every function is idempotent: it finds what an earlier run made (by LGD code,
@@ -34,6 +35,7 @@ from wagtail.models import Locale
 from demo.content import load_content
 
 from .localize import enabled_locales, locales_for, translate_object
+from .releases import load_releases, translate_release
 from .result import DemoResult
 from .site_pages import ensure_site_pages, translate_site_pages
 from .stories import load_stories, translate_story
@@ -48,10 +50,12 @@ __all__ = [
     "ensure_admin",
     "ensure_site_pages",
     "load_demo",
+    "load_releases",
     "load_stories",
     "load_taxonomy",
     "load_workshops",
     "translate_object",
+    "translate_release",
     "translate_site_pages",
     "translate_story",
     "translate_taxonomy",
@@ -83,7 +87,12 @@ def load_demo(*, log: Callable[[str], None] = lambda _: None, content_dir: Path 
     )
     for page in stories:
         translate_story(page=page, locales=story_locales, user=admin, result=result, content=content)
-    log(f"Stories: {len(stories)} English, translated into {len(story_locales)} locales")
+    log(f"Stories: {len(stories)} English, translated into up to {len(story_locales)} locales")
+
+    every_locale = [english, *site_locales]
+    for page in load_releases(user=admin, result=result, content=content):
+        translate_release(page=page, locales=every_locale, user=admin, result=result, content=content)
+    log(f"Releases: {len(content.releases)} imported from PIB's text, translated from it")
 
     workshops = load_workshops(
         index=roots["workshops"], taxonomy=taxonomy, stories=stories, result=result, content=content

@@ -9,13 +9,12 @@ from django.db import transaction
 from wagtail.models import Locale
 
 from demo.content import DemoContent, Story, load_content
+from demo.content.story_files import BODY_HEADINGS, CREDIT
 from demo.images import poster_image
 from stories.models import Seller, StoryIndexPage, SuccessStoryPage
 
 from .localize import SegmentTranslator, locales_for, translate_object
 from .result import DemoResult
-
-CREDIT = "Illustration: ODOP demo (generated)"  # a shared phrase, translated in phrases.json
 
 
 def load_stories(
@@ -96,18 +95,19 @@ def _posters(story: Story, *, product):
 
 def _story_body(story: Story, *, image, caption: str) -> list:
     first, second = story.english.paragraphs
+    brand, numbers, support = BODY_HEADINGS
     return [
         ("paragraph", f"<p>{html.escape(first, quote=False)}</p>"),
-        ("heading", "How the district built its brand"),
+        ("heading", brand),
         ("paragraph", f"<p>{html.escape(second, quote=False)}</p>"),
         ("quote", {"quote": story.english.quote, "speaker": story.english.speaker}),
         ("image", {"image": image, "caption": caption, "credit": CREDIT}),
-        ("heading", "Results in numbers"),
+        ("heading", numbers),
         (
             "key_figures",
             [{"value": f.value, "unit": f.unit, "label": f.label} for f in story.figures],
         ),
-        ("heading", "What ODOP support included"),
+        ("heading", support),
         ("list", list(story.support)),
     ]
 
@@ -132,26 +132,21 @@ def translate_story(
 def story_translator(*, content: DemoContent, story: Story, code: str) -> SegmentTranslator:
     """Segment text in English to its translation in `code`.
 
-    The story's own text, matched to its English by position; a paragraph or
-    quote not translated yet becomes the labelled "translation under review"
-    note; anything else (headings, figure labels, support items, the credit)
-    is a shared phrase, or stays in English (names, slugs).
+    The story's own text, matched to its English by position; anything else
+    (headings, figure labels, support items, the credit) is a shared phrase,
+    or stays as it is (slugs, initials).
     """
     english, translated = story.english, story.text[code]
-    known: dict[str, str | None] = {
+    known: dict[str, str] = {
         english.headline: translated.headline,
         english.summary: translated.summary,
         english.caption: translated.caption,
-        **dict(zip(english.subheadlines, translated.subheadlines, strict=True)),
+        english.quote: translated.quote,
         english.speaker: translated.speaker,
+        **dict(zip(english.subheadlines, translated.subheadlines, strict=True)),
+        **dict(zip(english.paragraphs, translated.paragraphs, strict=True)),
         **dict(zip(english.seller_names, translated.seller_names, strict=True)),
     }
-    pending = content.sentences["pending"][code]
-    for source, text in [
-        *zip(english.paragraphs, translated.paragraphs, strict=True),
-        (english.quote, translated.quote),
-    ]:
-        known[source] = pending if text is None else text
 
     def translate(text: str, path: str) -> str | None:
         if text in known:

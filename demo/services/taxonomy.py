@@ -9,7 +9,7 @@ from wagtail.models import Locale
 from demo.content import DemoContent, load_content
 from taxonomy.models import District, IssuingOffice, Ministry, Product, Sector, State
 
-from .localize import SegmentTranslator, translate_object
+from .localize import SegmentTranslator, locales_for, translate_object
 from .result import DemoResult
 
 # Order matters: a district's translation points at its state's, a product's
@@ -71,16 +71,21 @@ def translate_taxonomy(
     *, taxonomy: dict, locales: list[Locale], user, result: DemoResult, content: DemoContent | None = None
 ) -> None:
     content = content or load_content()
+    names = content.taxonomy.names
     for group in TRANSLATION_ORDER:
         for snippet in taxonomy[group].values():
-            for locale in locales:
+            # Into the languages the snippet has a name in (an office needs its city's too).
+            named = names[snippet.name]
+            if group == "offices":
+                named = {code: text for code, text in named.items() if code in names[snippet.city]}
+            for locale in locales_for(locales, named):
                 translator = names_translator(content=content, code=locale.language_code)
                 if translate_object(instance=snippet, locale=locale, translate_text=translator, user=user):
                     result.add(f"{snippet._meta.model_name} translation")
 
 
 def names_translator(*, content: DemoContent, code: str) -> SegmentTranslator:
-    """Names from taxonomy.json; a language it lacks falls back to the English name."""
+    """Names from taxonomy.json (a snippet is only translated into languages it has names in)."""
     names = content.taxonomy.names
 
     def translate(text: str, path: str) -> str | None:
