@@ -30,6 +30,18 @@ def _media_root(settings, tmp_path):
     settings.PRINT_PHOTO_CACHE_DIR = tmp_path / "print-photos"
 
 
+@pytest.fixture(autouse=True)
+def _forget_cached_sites_and_restrictions():
+    """core.sites and core.pages cache Site rows and restricted paths until they
+    change; a test's rollback changes them back without a signal."""
+    from django.core.cache import cache
+
+    from core.pages import RESTRICTED_PATHS_CACHE_KEY
+    from core.sites import SITES_CACHE_KEY
+
+    cache.delete_many([SITES_CACHE_KEY, RESTRICTED_PATHS_CACHE_KEY])
+
+
 @pytest.fixture(scope="session")
 def chromium():
     if not chromium_available():

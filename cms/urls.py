@@ -10,6 +10,7 @@ from wagtail.images.views.serve import ServeView
 
 from core.health import healthz
 from home.sitemaps import MultilingualSitemap
+from home.views import serve_page
 
 urlpatterns = [
     # Load balancers and the systemd units (deploy/) probe this: 200 or 503, never cached.
@@ -39,6 +40,8 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("feeds/", include("syndication.feed_urls")),
     path("search/", include("search.urls")),
+    # Wagtail's page view with a cheaper route (home.routing); its _util/ views stay Wagtail's.
+    re_path(r"^(?!_util/)((?:[\w\-]+/)*)$", serve_page, name="serve_page"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -19,7 +19,23 @@ class CoreConfig(AppConfig):
     verbose_name = "Shared page plumbing"
 
     def ready(self):
+        from django.db.models.signals import post_delete, post_save
+        from wagtail.models import PageViewRestriction, Site
+        from wagtail.signals import post_page_move
+
         from . import checks  # noqa: F401 - registers the system checks
+        from .pages import forget_restrictions
+        from .sites import forget_sites
+
+        # Sites and restricted paths are cached (core.sites, core.pages) until they change.
+        for name, signal in (("save", post_save), ("delete", post_delete)):
+            signal.connect(forget_sites, sender=Site, dispatch_uid=f"core.forget_sites.{name}")
+            signal.connect(
+                forget_restrictions,
+                sender=PageViewRestriction,
+                dispatch_uid=f"core.forget_restrictions.{name}",
+            )
+        post_page_move.connect(forget_restrictions, dispatch_uid="core.forget_restrictions.move")
 
         # After wagtailcore's own signal handlers: the Site table is there.
         post_migrate.connect(

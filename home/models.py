@@ -3,10 +3,11 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
+from core.pages import ViewRestrictionsByPath
 from core.seo import social_card
 
 
-class HomePage(Page):
+class HomePage(ViewRestrictionsByPath, Page):
     intro = models.TextField(_("introduction"), blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]

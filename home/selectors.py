@@ -7,6 +7,7 @@ from django.conf import settings
 from django.db.models import Q
 from wagtail.models import Page
 
+from core.pages import public
 from languages import registry
 from stories.models import StoryIndexPage, SuccessStoryPage
 from stories.selectors import not_embargoed
@@ -30,8 +31,7 @@ def live_translations(page: Page) -> list[Page]:
     else:
         pages = Page.objects.filter(translation_key=page.translation_key)
     pages = (
-        pages.live()
-        .public()
+        public(pages.live())
         .select_related("locale")
         .only("pk", "path", "url_path", "depth", "translation_key", "locale__language_code")
     )
@@ -44,8 +44,7 @@ def navigation_sections(*, language_code: str) -> dict[type, Page]:
     """The home page, story index and workshop index for the navigation, in
     `language_code` where translated, in English otherwise. One query."""
     sections = (
-        Page.objects.live()
-        .public()
+        public(Page.objects.live())
         .filter(depth__in=[2, 3], locale__language_code__in={language_code, registry.DEFAULT_CODE})
         .type(*NAVIGATION_MODELS)
         .select_related("locale", "content_type")

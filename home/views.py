@@ -51,3 +51,21 @@ def server_error(request):
     with translation.override(language.code):
         body = loader.render_to_string("500.html", {"current_language": language})
     return HttpResponseServerError(body)
+
+
+def serve_page(request, path):
+    """Wagtail's page view, with its route found in one query per level.
+
+    Wagtail's ``route_for_request`` reads the Site, the active Locale, the
+    root's translation and then its specific page before the home page's own
+    ``route`` runs. Here the Site comes from ``core.sites`` and the home page
+    in the URL's language from one query (the site root where that language
+    has no live home page, as Wagtail's ``localized`` does); the route is left
+    where Wagtail's view reads it (``request._wagtail_route_for_request``).
+    A site whose root is not a HomePage is routed by Wagtail as before."""
+    from wagtail import views as wagtail_views
+
+    from .routing import prepare_route
+
+    prepare_route(request, path)
+    return wagtail_views.serve(request, path)

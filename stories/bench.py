@@ -17,7 +17,9 @@ from .models import StoryIndexPage
 from .selectors import story_listing
 
 SAMPLE = 20  # different stories per locale
-TARGET_P95_MS = 25
+# Issue 16's target for the story page with both caches off: a median render
+# of at most 9 ms (wall clock, in process) in at most 12 queries.
+TARGET_MEDIAN_MS = 9
 TARGET_QUERIES = 12
 
 
@@ -45,10 +47,9 @@ def _cycling_get(client: Client, paths: list[str]):
 
 
 def run(ctx) -> dict:
-    # The anonymous full-page cache would answer from memory (0 queries); this
-    # suite measures a render: page cache off, per-page data cache as deployed.
-    # home/bench.py reports the fully uncached and fully cached cases.
-    with override_settings(PUBLIC_PAGE_CACHE_SECONDS=0):
+    # A render as a reader meets it after a publish: the full-page cache and
+    # the per-page data cache both off. home/bench.py adds the cached cases.
+    with override_settings(PUBLIC_PAGE_CACHE_SECONDS=0, PUBLIC_DATA_CACHE_SECONDS=0):
         return _run(ctx)
 
 
@@ -69,14 +70,16 @@ def _run(ctx) -> dict:
         if index is not None:
             story_index[code] = ctx.measure_get(index.get_url())
             memory[f"story_index.{code}"] = ctx.peak_memory_mb(_cycling_get(client, [index.get_url()]))
+    worst_median = max((s["median_ms"] for s in story_page.values()), default=None)
     worst_p95 = max((s["p95_ms"] for s in story_page.values()), default=None)
     worst_queries = max((s["queries"] for s in story_page.values()), default=None)
     return {
         "story_page": story_page,
         "story_index": story_index,
         "peak_memory_mb": memory,
-        "story_page_worst": {"p95_ms": worst_p95, "queries": worst_queries},
-        "meets_target": worst_p95 is not None
-        and worst_p95 <= TARGET_P95_MS
+        "story_page_worst": {"median_ms": worst_median, "p95_ms": worst_p95, "queries": worst_queries},
+        "target": {"median_ms": TARGET_MEDIAN_MS, "queries": TARGET_QUERIES},
+        "meets_target": worst_median is not None
+        and worst_median <= TARGET_MEDIAN_MS
         and worst_queries <= TARGET_QUERIES,
     }

@@ -10,6 +10,7 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 from wagtail.models import Locale, Page
 
+from core.pages import public
 from taxonomy.models import District, IssuingOffice, Ministry, Product, Sector, State
 
 from .models import StoryIndexPage, SuccessStoryPage
@@ -35,7 +36,7 @@ def story_listing(
     Taxonomy filters match on translation_key, so a Hindi district finds the
     stories that link to its English original too.
     """
-    stories = SuccessStoryPage.objects.live().public().filter(locale=locale)
+    stories = public(SuccessStoryPage.objects.live()).filter(locale=locale)
     if parent is not None:
         stories = stories.child_of(parent)
     if state is not None:
@@ -62,6 +63,8 @@ def story_for_route(*, parent: Page, slug: str) -> SuccessStoryPage | None:
         SuccessStoryPage.objects.child_of(parent)
         .filter(slug=slug)
         .select_related("locale", "ministry", "issuing_office", "sector", "hero_image")
+        # The hero's renditions: the social card and the srcset find theirs here.
+        .prefetch_related("hero_image__renditions")
         .first()
     )
 
@@ -114,9 +117,7 @@ def localized_stories(stories: Iterable[SuccessStoryPage], *, locale: Locale) ->
     have none. One query."""
     keys = [story.translation_key for story in stories]
     return list(
-        not_embargoed(
-            SuccessStoryPage.objects.live().public().filter(translation_key__in=keys, locale=locale)
-        )
+        not_embargoed(public(SuccessStoryPage.objects.live()).filter(translation_key__in=keys, locale=locale))
         .defer_streamfields()
         .select_related("hero_image")
         .order_by("-posted_at")
@@ -187,36 +188,52 @@ def filtered_story_listing(*, locale: Locale, parent: Page | None, filters: Stor
 
 
 def _stories_in_locale(locale: Locale) -> QuerySet:
-    return not_embargoed(SuccessStoryPage.objects.live().public().filter(locale=locale))
+    return not_embargoed(public(SuccessStoryPage.objects.live()).filter(locale=locale))
 
 
 def filter_choices(*, locale: Locale) -> dict[str, list]:
     """The states, districts, sectors and products that have live stories in
-    `locale`, named in that language (source names where untranslated)."""
+    `locale`, named in that language (source names where untranslated).
+
+    One query per kind, the translations read with the links
+    (`localize_related`), whatever the number of stories."""
     stories = _stories_in_locale(locale)
-    districts = list(District.objects.filter(stories__in=stories).distinct().select_related("state"))
-    products = list(Product.objects.filter(stories__in=stories).distinct())
-    sector_keys = stories.exclude(sector=None).values_list("sector__translation_key", flat=True)
-    sectors = list(
-        {s.translation_key: s for s in Sector.objects.filter(translation_key__in=sector_keys)}.values()
+    districts = localize_related(
+        District.objects.filter(stories__in=stories).distinct(), locale=locale, select_related=("state",)
     )
-    states = list({d.state.translation_key: d.state for d in districts}.values())
-
-    def named(objects):
-        return sorted(localize_taxonomy(objects, locale=locale), key=lambda obj: obj.name)
-
+    products = localize_related(Product.objects.filter(stories__in=stories).distinct(), locale=locale)
     return {
-        "states": named(states),
-        "districts": named(districts),
-        "sectors": named(sectors),
-        "products": named(products),
+        "states": _named(_states_of(districts, locale=locale)),
+        "districts": _named(districts),
+        "sectors": _named(_sectors_of(stories, locale=locale)),
+        "products": _named(products),
     }
 
 
 def browse_choices(*, locale: Locale) -> dict[str, list]:
-    """States and sectors with stories, for the home page."""
-    choices = filter_choices(locale=locale)
-    return {"states": choices["states"], "sectors": choices["sectors"]}
+    """States and sectors with stories, for the home page: the filter
+    choices without the districts and products it does not show."""
+    stories = _stories_in_locale(locale)
+    districts = localize_related(
+        District.objects.filter(stories__in=stories).distinct(), locale=locale, select_related=("state",)
+    )
+    return {
+        "states": _named(_states_of(districts, locale=locale)),
+        "sectors": _named(_sectors_of(stories, locale=locale)),
+    }
+
+
+def _named(objects) -> list:
+    return sorted(objects, key=lambda obj: obj.name)
+
+
+def _states_of(districts: list, *, locale: Locale) -> list:
+    return localize_taxonomy({d.state.translation_key: d.state for d in districts}.values(), locale=locale)
+
+
+def _sectors_of(stories: QuerySet, *, locale: Locale) -> list:
+    sector_keys = stories.exclude(sector=None).values("sector__translation_key")
+    return localize_related(Sector.objects.filter(translation_key__in=sector_keys), locale=locale)
 
 
 def related_stories(
@@ -261,7 +278,11 @@ def landing_object(kind: str, value, *, locale: Locale):
 
 
 def story_index_for(story: SuccessStoryPage) -> StoryIndexPage | None:
-    """The story index page a story sits under (its landing pages link there)."""
+    """The story index page a story sits under (its landing pages link there):
+    no query when routing already found it (``StoryIndexPage.route``)."""
+    parent = getattr(story, "_cached_parent_obj", None)
+    if isinstance(parent, StoryIndexPage):
+        return parent
     return StoryIndexPage.objects.filter(path=story.path[: -story.steplen]).first()
 
 

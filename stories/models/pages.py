@@ -16,6 +16,7 @@ from wagtail.url_routing import RouteResult
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.cache import remember
+from core.pages import ViewRestrictionsByPath
 from core.seo import social_card
 
 from ..blocks import StoryBodyBlock, SubheadlineBlock
@@ -25,7 +26,7 @@ from ..routes import story_routes
 from .release_ids import ReleaseIdSequence
 
 
-class StoryIndexPage(RoutablePageMixin, Page):
+class StoryIndexPage(ViewRestrictionsByPath, RoutablePageMixin, Page):
     """The stories of one language, filterable by state, district, sector and
     product, with a landing page for each (/stories/district/164/)."""
 
@@ -98,7 +99,7 @@ class StoryTag(TaggedItemBase):
     )
 
 
-class SuccessStoryPage(RoutablePageMixin, Page):
+class SuccessStoryPage(ViewRestrictionsByPath, RoutablePageMixin, Page):
     """An ODOP success story: one PIB release, in one language.
 
     The page title is the headline. Translations share the release ID, the
@@ -226,6 +227,11 @@ class SuccessStoryPage(RoutablePageMixin, Page):
     class Meta:
         verbose_name = _("success story")
         verbose_name_plural = _("success stories")
+        indexes = [
+            # Every listing orders by (-posted_at, -pk) and shows its first page:
+            # read in index order, it stops after a page of stories however many exist.
+            models.Index(fields=["posted_at", "page_ptr"], name="story_posted_at_idx"),
+        ]
 
     def clean(self):
         super().clean()

@@ -1,0 +1,60 @@
+"""Page reads without Wagtail's per-call restriction queries.
+
+Wagtail's ``PageQuerySet.public()`` reads every PageViewRestriction each time
+it is called (three or four times on a story page), and its serve hook reads
+the page's ancestors and then their restrictions (two more queries). Private
+sections are rare and change only in the admin, so the restricted pages'
+paths are kept in the default cache, as Wagtail keeps its site root paths,
+and forgotten whenever a restriction is saved or deleted or a page moves
+(`forget_restrictions`, connected in core.apps; again after commit, so that
+no request re-caches what a transaction is changing).
+
+- `public(queryset)` is Wagtail's ``.public()`` with those paths: the same
+  SQL (nothing added when no section is private), no query;
+- `ViewRestrictionsByPath.get_view_restrictions()` answers "none" without a
+  query when nothing is restricted, and asks Wagtail otherwise.
+"""
+
+from __future__ import annotations
+
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models import Q, QuerySet
+from wagtail.models import PageViewRestriction
+
+# Forgotten on every change; the timeout only bounds a change rolled back
+# after a request inside its transaction had cached it again.
+STALE_AT_MOST_SECONDS = 300
+RESTRICTED_PATHS_CACHE_KEY = "odop:restricted-page-paths"
+
+
+def restricted_paths() -> list[str]:
+    """The paths of every page with a view restriction (usually none)."""
+    paths = cache.get(RESTRICTED_PATHS_CACHE_KEY)
+    if paths is None:
+        paths = sorted(set(PageViewRestriction.objects.values_list("page__path", flat=True)))
+        cache.set(RESTRICTED_PATHS_CACHE_KEY, paths, timeout=STALE_AT_MOST_SECONDS)
+    return paths
+
+
+def forget_restrictions(**kwargs) -> None:
+    cache.delete(RESTRICTED_PATHS_CACHE_KEY)
+    transaction.on_commit(lambda: cache.delete(RESTRICTED_PATHS_CACHE_KEY))
+
+
+def public(queryset: QuerySet) -> QuerySet:
+    """`queryset` (of pages) without the pages in a private section, inclusive:
+    Wagtail's ``.public()``, without its query."""
+    private = Q()
+    for path in restricted_paths():
+        private |= Q(path__startswith=path)
+    return queryset.exclude(private) if private else queryset
+
+
+class ViewRestrictionsByPath:
+    """Mixin for page models: no restriction query while no page is restricted."""
+
+    def get_view_restrictions(self):
+        if not restricted_paths():
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()

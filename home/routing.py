@@ -1,0 +1,50 @@
+"""The public page route, found with fewer queries than Wagtail's (home.views.serve_page)."""
+
+from __future__ import annotations
+
+from django.db.models import Q
+from django.http import Http404
+from django.utils import translation
+from wagtail.coreutils import get_supported_content_language_variant
+
+from core.sites import site_for_request
+
+from .models import HomePage
+
+
+def home_for_language(*, root_page_id: int, language_code: str) -> HomePage | None:
+    """The live home page in `language_code` that translates the site root
+    `root_page_id`, else the root itself when it is a HomePage. One query."""
+    homes = list(
+        HomePage.objects.filter(
+            Q(pk=root_page_id)
+            | Q(
+                translation_key__in=HomePage.objects.filter(pk=root_page_id).values("translation_key"),
+                locale__language_code=language_code,
+                live=True,
+            )
+        ).select_related("locale")
+    )
+    for home in homes:
+        if home.locale.language_code == language_code and (home.live or home.pk == root_page_id):
+            return home
+    return next((home for home in homes if home.pk == root_page_id), None)
+
+
+def prepare_route(request, path: str) -> None:
+    if hasattr(request, "_wagtail_route_for_request"):
+        return
+    site = site_for_request(request)
+    if site is None:
+        return
+    try:
+        code = get_supported_content_language_variant(translation.get_language())
+    except LookupError:
+        return
+    home = home_for_language(root_page_id=site.root_page_id, language_code=code)
+    if home is None:
+        return  # not a HomePage at the root: Wagtail routes it
+    try:
+        request._wagtail_route_for_request = home.route(request, [c for c in path.split("/") if c])
+    except Http404:
+        request._wagtail_route_for_request = None
