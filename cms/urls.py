@@ -39,6 +39,8 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("feeds/", include("syndication.feed_urls")),
     path("search/", include("search.urls")),
+    # The newspaper portal: partners sign in, browse and download (syndication.portal).
+    path("partners/", include("syndication.portal_urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )
