@@ -41,9 +41,9 @@ PAGE_SIZE = 20
 LOGIN_URL = reverse_lazy("portal:login")
 # The portal's PDFs, in the order it offers them (names of printing's renditions).
 PDF_LABELS = {
-    "newsbox-pdf": gettext_lazy("News box, greyscale"),
-    "newsbox-cmyk-pdf": gettext_lazy("News box, CMYK"),
-    "release-pdf": gettext_lazy("A4 press release"),
+    "newsbox-pdf": gettext_lazy("Newspaper box (greyscale, PDF/X-1a)"),
+    "newsbox-cmyk-pdf": gettext_lazy("Newspaper box (CMYK, PDF/X-1a)"),
+    "release-pdf": gettext_lazy("A4 press release (PDF/A)"),
 }
 
 
@@ -91,7 +91,7 @@ def _problem_page(request, problem: Problem):
         400: _("Please check the filters."),
         403: _("This story is outside what your newspaper takes."),
         404: _("This story is not available to you."),
-        503: _("This PDF is being prepared. Please try again in a minute."),
+        503: _("This PDF is being prepared. Please try again shortly."),
     }
     message = messages.get(problem.status, _("This story is not available to you."))
     response = render(request, "syndication/portal/problem.html", {"message": message}, status=problem.status)

@@ -146,7 +146,7 @@ class PortalTests(TestCase):
     def test_pdf_download_text_and_photos(self):
         portal_login(self.client, "dainik")
         response = self.client.get(f"/en/partners/{self.story.release_id}/en/")
-        self.assertContains(response, "News box, greyscale")
+        self.assertContains(response, "Newspaper box (greyscale, PDF/X-1a)")
         self.assertContains(
             response, "being prepared"
         )  # the CMYK box and the A4 release are not rendered here
@@ -196,4 +196,5 @@ class PortalTests(TestCase):
         portal_login(self.client, "dainik", lang="ur")
         response = self.client.get("/ur/partners/")
         self.assertContains(response, '<html lang="ur" dir="rtl">')
-        self.assertContains(response, "<h1>اخبار کے لیے خبریں</h1>", html=False)
+        self.assertContains(response, "<h1>آپ کے اخبار کے لیے خبریں</h1>")
+        self.assertContains(response, "سائن آؤٹ")
