@@ -154,6 +154,21 @@ class ProfileError(ValueError):
     """The output profile cannot describe a CMYK press."""
 
 
+def check_output_profile(profile_path, *, data: bytes | None = None) -> str:
+    """The description of a CMYK output (printer) ICC profile; ProfileError
+    for anything else, OSError if the file cannot be read."""
+    from PIL import ImageCms
+
+    data = Path(profile_path).read_bytes() if data is None else data
+    try:
+        profile = ImageCms.ImageCmsProfile(io.BytesIO(data))
+    except (OSError, ImageCms.PyCMSError) as exc:
+        raise ProfileError(f"{profile_path} is not an ICC profile: {exc}") from exc
+    if profile.profile.xcolor_space.strip() != "CMYK" or profile.profile.device_class.strip() != "prtr":
+        raise ProfileError(f"{profile_path} is not a CMYK output (printer) profile")
+    return ImageCms.getProfileDescription(profile).strip() or Path(profile_path).stem
+
+
 def set_output_intent(content: bytes, *, profile_path) -> bytes:
     """`content` with its PDF/X OutputIntent describing `profile_path` (an
     ICC output profile for CMYK): the embedded DestOutputProfile, its /N and
@@ -165,16 +180,8 @@ def set_output_intent(content: bytes, *, profile_path) -> bytes:
     render with that profile would. The CMYK news box's photo was separated
     through the house profile, so it keeps its intent.
     """
-    from PIL import ImageCms
-
     data = Path(profile_path).read_bytes()
-    try:
-        profile = ImageCms.ImageCmsProfile(io.BytesIO(data))
-    except (OSError, ImageCms.PyCMSError) as exc:
-        raise ProfileError(f"{profile_path} is not an ICC profile: {exc}") from exc
-    if profile.profile.xcolor_space.strip() != "CMYK" or profile.profile.device_class.strip() != "prtr":
-        raise ProfileError(f"{profile_path} is not a CMYK output (printer) profile")
-    description = ImageCms.getProfileDescription(profile).strip() or Path(profile_path).stem
+    description = check_output_profile(profile_path, data=data)
     with pikepdf.open(io.BytesIO(content)) as pdf:
         intents = [i for i in pdf.Root.get(Name.OutputIntents, []) if i.get(Name.S) == Name.GTS_PDFX]
         if len(intents) != 1:
