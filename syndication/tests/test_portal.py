@@ -198,3 +198,19 @@ class PortalTests(TestCase):
         self.assertContains(response, '<html lang="ur" dir="rtl">')
         self.assertContains(response, "<h1>آپ کے اخبار کے لیے خبریں</h1>")
         self.assertContains(response, "سائن آؤٹ")
+
+    def test_the_story_list_costs_the_same_queries_for_two_rows_or_six(self):
+        from django.db import connection
+        from django.test.utils import CaptureQueriesContext
+
+        portal_login(self.client, "dainik")
+        self.client.get("/en/partners/")  # warm the session and the chrome cache
+        counts = []
+        for lang in ("en", ""):
+            with CaptureQueriesContext(connection) as queries:
+                response = self.client.get("/en/partners/", {"lang": lang})
+            counts.append((len(response.context["rows"]), len(queries)))
+        (two, few), (six, many) = counts
+        self.assertEqual((two, six), (2, 6))
+        self.assertEqual(few, many)
+        self.assertLessEqual(many, 12)
