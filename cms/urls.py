@@ -40,6 +40,8 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("feeds/", include("syndication.feed_urls")),
     path("search/", include("search.urls")),
+    # The newspaper portal: partners sign in, browse and download (syndication.portal).
+    path("partners/", include("syndication.portal_urls")),
     # Wagtail's page view with a cheaper route (home.routing); its _util/ views stay Wagtail's.
     re_path(r"^(?!_util/)((?:[\w\-]+/)*)$", serve_page, name="serve_page"),
     path("", include(wagtail_urls)),

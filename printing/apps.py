@@ -8,7 +8,7 @@ class PrintingConfig(AppConfig):
     def ready(self):
         from stories.routes import register_story_route
 
-        from . import signals  # noqa: F401 - connects publish/unpublish handlers
+        from . import checks, signals  # noqa: F401 - system checks; publish/unpublish handlers
         from .views import newsbox_pdf, release_pdf
 
         register_story_route("pdf/newsbox/", newsbox_pdf, name="pdf_newsbox")

@@ -40,6 +40,11 @@ def icc_profile_path() -> Path:
     return Path(settings.PRINT_ICC_PROFILE)
 
 
+def output_profiles() -> dict[str, Path]:
+    """{name: ICC file} a partner may choose for its news box's OutputIntent; "house" is icc_profile_path()."""
+    return {name: Path(path) for name, path in settings.PRINT_OUTPUT_PROFILES.items()}
+
+
 def gray_profile_path() -> Path:
     return Path(settings.PRINT_GRAY_PROFILE)
 

@@ -11,18 +11,25 @@ this function through the setting, so neither feature imports the other.
   feeds use it; the API replaces it by its own key-checked download);
 - ``revision`` (the page revision the file is of), ``file`` (the stored
   file), ``filename`` and ``pending`` (True while the file is not rendered
-  yet, or failed): private fields, never serialized.
+  yet, or failed): private fields, never serialized;
+- ``with_profile`` (greyscale news box only): ``with_profile(name) -> bytes``,
+  the file with its OutputIntent set to PRINT_OUTPUT_PROFILES[name] (the
+  partner's chosen press profile), or None for the house profile.
 """
 
 from __future__ import annotations
+
+from functools import partial
 
 from django.utils import translation
 from django.utils.translation import gettext as _
 
 from core.site import page_url
 
+from . import conf
 from .models import StoryPdf
 from .selectors import live_pdfs_for_pages
+from .services.finishing import set_output_intent
 from .views import download_filename
 
 # format -> (rendition name, download kind, ?variant, standard)
@@ -60,10 +67,24 @@ def _rendition(page, pdf_format: str, row: StoryPdf | None, base_url: str | None
     if ready:
         rendition["sizeInBytes"] = row.size
         rendition["file"] = row.file
+        if pdf_format == StoryPdf.Format.NEWSBOX_GREY:
+            rendition["with_profile"] = partial(_with_profile, row.file)
         if base_url:
             query = f"?variant={variant}&revision={revision}" if variant else f"?revision={revision}"
             rendition["href"] = f"{base_url}pdf/{kind}/{query}"
     return rendition
+
+
+def _with_profile(file, name: str) -> bytes | None:
+    """The stored greyscale news box with the OutputIntent of output profile
+    `name` (PRINT_OUTPUT_PROFILES), or None for the house profile. Greyscale
+    only: its colours do not depend on the CMYK profile (finishing.set_output_intent)."""
+    profiles = conf.output_profiles()
+    if name not in profiles or profiles[name] == conf.icc_profile_path():
+        return None
+    with file.open("rb") as handle:
+        content = handle.read()
+    return set_output_intent(content, profile_path=profiles[name])
 
 
 def pdf_renditions(*, pages, request) -> dict[int, list[dict]]:

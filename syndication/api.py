@@ -25,15 +25,13 @@ from ninja.security import HttpBearer
 from core import limits
 from core.readonly import tolerate_read_only
 from core.site import absolute_url
-from core.storage import private_file_response
 
-from . import conf, cursors, errors, services, throttle
+from . import access, conf, cursors, errors, services, throttle
 from .conditional import conditional_response, etag_for, remember, remembered_response, set_validators
-from .grants import languages_for, story_query
+from .grants import story_query
 from .models import ApiKey, Partner
 from .ninjs import serialize_items
 from .problems import Problem, problem_response
-from .renditions import find_pdf
 from .scans import check_scan
 from .schemas import (
     PROBLEMS,
@@ -44,7 +42,7 @@ from .schemas import (
     StoryLanguage,
     StoryListOut,
 )
-from .selectors import ItemKey, StoryQuery, fetched_by_partner, item_keys, pages_for_items, partner_state_keys
+from .selectors import ItemKey, item_keys
 
 logger = logging.getLogger(__name__)
 
@@ -156,12 +154,6 @@ def _partner(request) -> Partner:
     return request.auth.partner
 
 
-def _release_id(value: str) -> int:
-    if not value.isdecimal() or len(value) > 18 or int(value) == 0:
-        raise Problem(404, f"No story with release ID {value!r}.")
-    return int(value)
-
-
 def _log_fetches_after_response(response: HttpResponse, *, partner_id: int, keys: list[ItemKey]) -> None:
     """Write the pickup log once the response is sent (response.close())."""
     fetches = [
@@ -265,33 +257,8 @@ def list_stories(request, filters: Query[StoryFilters]):
 
 
 def _story_key(request, release_id: str, lang: str | None) -> ItemKey:
-    """The one item (story in one language) this partner asked for, or a Problem."""
-    partner = _partner(request)
-    number = _release_id(release_id)
-    languages = languages_for(partner, lang)
-    query = StoryQuery(
-        partner_id=partner.pk,
-        languages=languages,
-        include_embargoed=partner.may_see_embargoed,
-        release_id=number,
-    )
-    keys, _ = item_keys(query, limit=len(languages) + 1)
-    by_language = {key.language: key for key in keys}
-    key = next((by_language[code] for code in languages if code in by_language), None)
-    if key is None or (key.canceled and not fetched_by_partner(partner_id=partner.pk, page_id=key.page_id)):
-        raise Problem(404, f"No story with release ID {number} in {', '.join(languages)} for you.")
-    state_keys = partner_state_keys(partner)
-    if state_keys and key.canceled is None and not _in_states(key.page_id, state_keys):
-        raise Problem(403, f"Story {number} is about a state outside your grant.")
-    return key
-
-
-def _in_states(page_id: int, state_keys) -> bool:
-    from .selectors import DistrictLink
-
-    return DistrictLink.objects.filter(
-        successstorypage_id=page_id, district__state__translation_key__in=state_keys
-    ).exists()
+    """The one item this partner asked for, or a Problem (access.item_for_partner, shared with the portal)."""
+    return access.item_for_partner(_partner(request), release_id=release_id, lang=lang)
 
 
 @api.get(
@@ -381,25 +348,4 @@ def get_story_pdf(request, release_id: str, name: str, params: Query[StoryPdfQue
     """Same grant as the item (languages, states, embargo): a partner gets the
     PDF of every story it may see, embargoed ones if it may see embargoes."""
     key = _story_key(request, release_id, params.lang)
-    if key.canceled is not None:
-        raise Problem(404, f"Story {release_id} was withdrawn.")
-    page = pages_for_items([key.page_id]).get(key.page_id)
-    rendition = find_pdf(page, name, request=request) if page else None
-    if rendition is None:
-        raise Problem(404, f"Story {release_id} has no PDF rendition {name!r}.")
-    if params.revision is not None and params.revision != rendition["revision"]:
-        raise Problem(
-            404,
-            f"Revision {params.revision} of story {release_id} is superseded by revision "
-            f"{rendition['revision']}; fetch the item again.",
-        )
-    if rendition["pending"]:
-        raise Problem(
-            503, "This PDF is being prepared. Please try again shortly.", headers={"Retry-After": "30"}
-        )
-    try:
-        return private_file_response(
-            rendition["file"], filename=rendition["filename"], content_type="application/pdf"
-        )
-    except FileNotFoundError:
-        raise Problem(503, "This PDF is being prepared again.", headers={"Retry-After": "30"}) from None
+    return access.pdf_response(_partner(request), key, name=name, revision=params.revision, request=request)

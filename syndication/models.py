@@ -45,6 +45,13 @@ class LanguageCodesField(models.JSONField):
         )
 
 
+def _output_profile_choices() -> list[tuple[str, str]]:
+    # The press profiles printing offers (PRINT_OUTPUT_PROFILES, a setting both apps read).
+    return [("", _("House profile"))] + [
+        (name, name) for name in settings.PRINT_OUTPUT_PROFILES if name != "house"
+    ]
+
+
 def _default_locale_states() -> Q:
     return Q(locale__language_code=settings.LANGUAGE_CODE)
 
@@ -69,6 +76,23 @@ class Partner(ClusterableModel):
         default=False,
         help_text=_("Embargoed stories are delivered early, with their embargo time."),
     )
+    print_profile = models.CharField(
+        _("print profile"),
+        max_length=64,
+        blank=True,
+        choices=_output_profile_choices,
+        help_text=_(
+            "The press profile named in the greyscale news box's OutputIntent. Empty: the house profile."
+        ),
+    )
+    # Portal logins (/partners/): each user belongs to at most one partner (portal.partner_for_user).
+    users = ParentalManyToManyField(
+        settings.AUTH_USER_MODEL,
+        blank=True,
+        related_name="syndication_partners",
+        verbose_name=_("portal users"),
+        help_text=_("People who sign in to the newspaper portal for this partner."),
+    )
     created_at = models.DateTimeField(_("created at"), default=timezone.now, editable=False)
 
     panels = [
@@ -78,6 +102,8 @@ class Partner(ClusterableModel):
             [FieldPanel("languages"), FieldPanel("states"), FieldPanel("may_see_embargoed")],
             heading=_("Grant"),
         ),
+        FieldPanel("print_profile"),
+        FieldPanel("users"),
     ]
 
     class Meta:

@@ -87,7 +87,9 @@ def pdf_renditions(pages: list, *, request) -> dict[int, list[dict]]:
     dict of ninjs rendition fields ({"name": "newsbox-pdf", "title": ...,
     "contentType": "application/pdf", "format": ..., "sizeInBytes": ...,
     "href": public download}) plus PRIVATE_FIELDS: "revision", "file" (the
-    stored file, for the API download), "filename" and "pending". With none
+    stored file, for the API download), "filename", "pending" and, where the
+    file's OutputIntent may name the partner's press profile, "with_profile"
+    (``with_profile(name) -> bytes | None``; access.pdf_response). With none
     named, items carry no PDF renditions.
     """
     renditions: dict[int, list[dict]] = {}
@@ -100,7 +102,7 @@ def pdf_renditions(pages: list, *, request) -> dict[int, list[dict]]:
 
 
 # Fields of a provider's rendition that are for syndication itself, never sent.
-PRIVATE_FIELDS = ("revision", "file", "filename", "pending")
+PRIVATE_FIELDS = ("revision", "file", "filename", "pending", "with_profile")
 
 
 def ninjs_pdf_renditions(found: list[dict], *, href: Callable[[str, int], str]) -> tuple[list[dict], bool]:

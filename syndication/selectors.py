@@ -13,6 +13,7 @@ import datetime as dt
 import uuid
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.db.models import DateTimeField, Exists, F, OuterRef, Q, QuerySet
 from django.db.models.functions import Coalesce, Greatest
 from django.utils import timezone
@@ -379,3 +380,44 @@ def pickup_report_rows(*, release_id: int | None = None, language: str | None = 
     epoch = dt.datetime.min.replace(tzinfo=dt.UTC)
     rows.sort(key=lambda row: last_fetch.get((row.release_id, row.language), epoch), reverse=True)
     return rows
+
+
+# --- The newspaper portal (portal.py) ---------------------------------------------
+
+
+def portal_stories(query: StoryQuery) -> QuerySet[SuccessStoryPage]:
+    """The stories of ``syndicated_pages(query)`` (the API's own selector, so
+    the portal lists exactly what the API would deliver), newest first, with
+    what a list row shows."""
+    return (
+        syndicated_pages(query)
+        .defer_streamfields()
+        .select_related("locale")
+        .only("id", "title", "summary", "release_id", "embargo_until", "locale__language_code", "posted_at")
+        .order_by("-visible_at", "-pk")
+    )
+
+
+def partner_for_user(user) -> Partner | None:
+    """The one partner a portal user signs in for, or None (not linked, or
+    linked to more than one: refused rather than guessed)."""
+    if not user.is_authenticated or not user.is_active:
+        return None
+    partners = list(Partner.objects.filter(users=user)[:2])
+    return partners[0] if len(partners) == 1 else None
+
+
+def partner_districts(partner: Partner, *, language_code: str) -> list[tuple[int, str]]:
+    """(LGD code, name) of the districts in the partner's states (every state
+    if it has none), named in `language_code` where translated, for the
+    portal's filter. One query."""
+    languages = {language_code, settings.LANGUAGE_CODE}
+    districts = District.objects.filter(locale__language_code__in=languages)
+    state_keys = partner_state_keys(partner)
+    if state_keys:
+        districts = districts.filter(state__translation_key__in=state_keys)
+    names: dict[int, str] = {}
+    for code, name, language in districts.values_list("lgd_code", "name", "locale__language_code"):
+        if code not in names or language == language_code:
+            names[code] = name
+    return sorted(names.items(), key=lambda item: item[1])

@@ -351,6 +351,15 @@ PRINT_NEWSBOX_MAX_HEIGHT_MM = 1500.0
 # Ghostscript's "Artifex CMYK SWOP Profile" (Debian libgs-common). Point it at
 # ISOnewspaper26v4.icc for newsprint.
 PRINT_ICC_PROFILE = env_str("PRINT_ICC_PROFILE") or "/usr/share/color/icc/ghostscript/default_cmyk.icc"
+# Output profiles a partner may choose for its greyscale news box
+# (Partner.print_profile): the PDF's OutputIntent is set to the chosen one at
+# download. "house" is PRINT_ICC_PROFILE; add a paper's own as
+# PRINT_OUTPUT_PROFILES="newsprint=/srv/icc/ISOnewspaper26v4.icc,dainik=/srv/icc/dainik.icc".
+# No newsprint profile ships with Debian or PyPI under a licence to redistribute (printing/NOTES.md).
+PRINT_OUTPUT_PROFILES = {
+    "house": PRINT_ICC_PROFILE,
+    **dict(pair.split("=", 1) for pair in env_list("PRINT_OUTPUT_PROFILES") if "=" in pair),
+}
 # Gray profile that turns photos into greyscale (also libgs-common).
 PRINT_GRAY_PROFILE = "/usr/share/color/icc/ghostscript/sgray.icc"
 PRINT_IMAGE_DPI = env_int("PRINT_IMAGE_DPI", 240)  # 200-300 for the placed size

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+from pathlib import Path
 
 import pikepdf
 from pikepdf import Name
@@ -147,3 +148,50 @@ def _prune_resources(resources, used: set[str]) -> None:
         entry = resources.get(category)
         if entry is not None and not entry.keys():
             del resources[category]
+
+
+class ProfileError(ValueError):
+    """The output profile cannot describe a CMYK press."""
+
+
+def check_output_profile(profile_path, *, data: bytes | None = None) -> str:
+    """The description of a CMYK output (printer) ICC profile; ProfileError
+    for anything else, OSError if the file cannot be read."""
+    from PIL import ImageCms
+
+    data = Path(profile_path).read_bytes() if data is None else data
+    try:
+        profile = ImageCms.ImageCmsProfile(io.BytesIO(data))
+    except (OSError, ImageCms.PyCMSError) as exc:
+        raise ProfileError(f"{profile_path} is not an ICC profile: {exc}") from exc
+    if profile.profile.xcolor_space.strip() != "CMYK" or profile.profile.device_class.strip() != "prtr":
+        raise ProfileError(f"{profile_path} is not a CMYK output (printer) profile")
+    return ImageCms.getProfileDescription(profile).strip() or Path(profile_path).stem
+
+
+def set_output_intent(content: bytes, *, profile_path) -> bytes:
+    """`content` with its PDF/X OutputIntent describing `profile_path` (an
+    ICC output profile for CMYK): the embedded DestOutputProfile, its /N and
+    the OutputConditionIdentifier and /Info (the profile's description).
+
+    Only for a PDF whose colours do not depend on the profile: the greyscale
+    news box is 100 % K text and a DeviceGray photo (separated through
+    PRINT_GRAY_PROFILE, never the CMYK one), so this gives the same file a
+    render with that profile would. The CMYK news box's photo was separated
+    through the house profile, so it keeps its intent.
+    """
+    data = Path(profile_path).read_bytes()
+    description = check_output_profile(profile_path, data=data)
+    with pikepdf.open(io.BytesIO(content)) as pdf:
+        intents = [i for i in pdf.Root.get(Name.OutputIntents, []) if i.get(Name.S) == Name.GTS_PDFX]
+        if len(intents) != 1:
+            raise ProfileError(f"the PDF has {len(intents)} PDF/X OutputIntents, not one")
+        intent = intents[0]
+        stream = pikepdf.Stream(pdf, data)
+        stream[Name.N] = 4
+        intent[Name.DestOutputProfile] = pdf.make_indirect(stream)
+        intent[Name.OutputConditionIdentifier] = pikepdf.String(description)
+        intent[Name.Info] = pikepdf.String(description)
+        out = io.BytesIO()
+        pdf.save(out, deterministic_id=False)
+    return out.getvalue()

@@ -28,6 +28,14 @@ logger = logging.getLogger(__name__)
 PX_PER_MM = 96 / 25.4
 # Scripts whose tall ascenders and descenders need more leading.
 LOOSE_SCRIPTS = {"Aran": 2.1, "Arab": 1.8}
+# Ink stays this far inside the news box's trim on every side: the 1 mm a
+# newspaper's layout keeps clear, plus 1 mm for strokes that overhang their
+# glyph box (Nastaliq swashes at the start of a right-to-left line, Indic
+# vowel signs). printing/tests/test_layout.py measures it in every language.
+NEWSBOX_SAFE_MARGIN_MM = 2.0
+# Nastaliq's initial swashes reach further: 1.3 mm past the box for a 15 pt
+# headline (measured); the line-start side gets this much more.
+LINE_START_OVERHANG_MM = {"Aran": 1.5}
 
 
 class NewsboxVariant(StrEnum):
@@ -48,6 +56,31 @@ class RenderedPdf:
 
 def render_newsbox(*, story, variant: NewsboxVariant = NewsboxVariant.GREY) -> RenderedPdf:
     """PDF/X-1a news box: greyscale photo by default, CMYK photo for the variant."""
+    return write_newsbox(layout_newsbox(story=story, variant=variant))
+
+
+def write_newsbox(layout: NewsboxLayout) -> RenderedPdf:
+    """The finished PDF/X-1a file of a laid-out news box."""
+    with _weasyprint_warnings(layout.warnings):
+        content = finish_pdf(layout.document.write_pdf(**NEWSBOX_PDF_OPTIONS), moment=timezone.localtime())
+    return RenderedPdf(content=content, warnings=layout.warnings, height_mm=layout.height_mm)
+
+
+NEWSBOX_PDF_OPTIONS = {"pdf_variant": "pdf/x-1a", "uncompressed_pdf": False}
+
+
+@dataclass
+class NewsboxLayout:
+    """A laid-out news box (WeasyPrint document, one page cut to its content)."""
+
+    document: object
+    warnings: list[str]
+    height_mm: float
+
+
+def layout_newsbox(*, story, variant: NewsboxVariant = NewsboxVariant.GREY) -> NewsboxLayout:
+    """Lay the news box out on a tall page and cut the page to the content;
+    refuse a story longer than PRINT_NEWSBOX_MAX_HEIGHT_MM."""
     printable = print_story(story)  # no body_photo: body images are left out of the news box
     geometry = conf.newsbox_geometry()
     max_height_mm = conf.newsbox_max_height_mm()
@@ -60,27 +93,27 @@ def render_newsbox(*, story, variant: NewsboxVariant = NewsboxVariant.GREY) -> R
         "hero_photo": hero,
         "icc_url": _icc_url(),
         "width_mm": geometry.width_mm,
-        "column_mm": geometry.column_mm,
         "gutter_mm": geometry.gutter_mm,
         "columns": geometry.columns,
+        "safe_margin_mm": NEWSBOX_SAFE_MARGIN_MM,
+        "line_start_margin_mm": NEWSBOX_SAFE_MARGIN_MM
+        + LINE_START_OVERHANG_MM.get(printable.language.script, 0),
         "page_height_mm": max_height_mm,
         # The CMYK variant may use a spot of colour for rules; text stays 100% K.
         "accent": "device-cmyk(0 0 0 1)" if variant == NewsboxVariant.GREY else "device-cmyk(1 0.6 0 0.2)",
     }
     html = _html("printing/newsbox.html", context, printable)
-    options = {"pdf_variant": "pdf/x-1a", "uncompressed_pdf": False}
     with _weasyprint_warnings(warnings):
-        document = _weasy_html(html).render(font_config=_font_config(), **options)
-        if len(document.pages) > 1:
-            raise RenderError(
-                f"story {printable.page_id} ({printable.language.code}) is too long for a news box: "
-                f"more than {max_height_mm:g} mm of {geometry.columns} columns (PRINT_NEWSBOX_MAX_HEIGHT_MM); "
-                "shorten the story or use the A4 release"
-            )
-        height_px = _content_height_px(document.pages[0])
-        document.pages[0].height = height_px
-        content = finish_pdf(document.write_pdf(**options), moment=timezone.localtime())
-    return RenderedPdf(content=content, warnings=warnings, height_mm=round(height_px / PX_PER_MM, 2))
+        document = _weasy_html(html).render(font_config=_font_config(), **NEWSBOX_PDF_OPTIONS)
+    if len(document.pages) > 1:
+        raise RenderError(
+            f"story {printable.page_id} ({printable.language.code}) is too long for a news box: "
+            f"more than {max_height_mm:g} mm of {geometry.columns} columns (PRINT_NEWSBOX_MAX_HEIGHT_MM); "
+            "shorten the story or use the A4 release"
+        )
+    height_px = _content_height_px(document.pages[0])
+    document.pages[0].height = height_px
+    return NewsboxLayout(document=document, warnings=warnings, height_mm=round(height_px / PX_PER_MM, 2))
 
 
 def render_release(*, story) -> RenderedPdf:

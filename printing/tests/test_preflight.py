@@ -13,11 +13,13 @@ import pytest
 from django.db import transaction
 from django.utils import timezone
 
-from printing.services.finishing import pdf_date, xmp_date
+from printing.services.finishing import ProfileError, pdf_date, set_output_intent, xmp_date
 from printing.services.render import NewsboxVariant, render_newsbox, render_release
 from tests.translation import translate
 
 from . import pdfcheck, preflight, stories
+
+GHOSTSCRIPT_ICC = "/usr/share/color/icc/ghostscript"
 
 # Every UTC offset in use, in quarter hours from -12:00 to +14:00 (+05:30, +05:45, +09:30, -03:30 among them).
 OFFSETS = [dt.timedelta(minutes=15 * quarter) for quarter in range(-48, 57)]
@@ -108,3 +110,14 @@ def test_every_font_is_embedded_and_subset(pdfs, name):
     fonts = pdfcheck.pdffonts(pdfs[name])
     assert fonts
     assert all(font["emb"] == "yes" and font["sub"] == "yes" for font in fonts), fonts
+
+
+@uses_db
+def test_set_output_intent_names_the_new_profile_and_stays_x1a(pdfs):
+    content = set_output_intent(pdfs["grey"], profile_path=f"{GHOSTSCRIPT_ICC}/ps_cmyk.icc")
+    intent = pdfcheck.output_intents(content)[0]
+    assert str(intent["/OutputConditionIdentifier"]) == str(intent["/Info"]) == "Artifex PS CMYK Profile"
+    assert intent["/DestOutputProfile"].get_object()["/N"] == 4
+    assert preflight.x1a_problems(content) == []
+    with pytest.raises(ProfileError):
+        set_output_intent(content, profile_path=f"{GHOSTSCRIPT_ICC}/srgb.icc")

@@ -6,6 +6,7 @@ and grants hold for the downloads as for the items."""
 from __future__ import annotations
 
 import datetime as dt
+import io
 
 import feedparser
 from django.core.cache import cache
@@ -162,3 +163,34 @@ class PdfDeliveryTests(TestCase):
             self.assertEqual(response.status_code, 200, enclosure.href)
             self.assertEqual(len(content), int(enclosure.length))
         self.assertNotIn(self.embargoed.title, [e.title for e in feed.entries])
+
+    def test_a_partner_with_its_own_press_profile_gets_it_in_the_greyscale_newsbox_output_intent(self):
+        import pikepdf
+        from django.conf import settings
+
+        from syndication.models import Partner
+
+        house = settings.PRINT_ICC_PROFILE
+        press = "/usr/share/color/icc/ghostscript/ps_cmyk.icc"  # stands in for the paper's newsprint profile
+        partner = Partner.objects.get(name="Dainik Test")
+        partner.print_profile = "newsprint"
+        partner.save()
+        hrefs = {r["name"]: r["href"] for r in pdf_renditions(self.item(self.story))}
+
+        def intent(content: bytes) -> str:
+            with pikepdf.open(io.BytesIO(content)) as pdf:
+                return str(pdf.Root.OutputIntents[0].OutputConditionIdentifier)
+
+        with self.settings(PRINT_OUTPUT_PROFILES={"house": house, "newsprint": press}):
+            response, grey = self.download(hrefs["newsbox-pdf"], self.key)
+            _, cmyk = self.download(hrefs["newsbox-cmyk-pdf"], self.key)
+        self.assertEqual(response.status_code, 200)
+        self.assertEqual(response["Content-Type"], "application/pdf")
+        self.assertEqual(intent(grey), "Artifex PS CMYK Profile")
+        self.assertEqual(preflight.x1a_problems(grey), [])
+        self.assertEqual(preflight.common_problems(grey), [])
+        # The CMYK photo was separated through the house profile: its intent stays.
+        self.assertEqual(intent(cmyk), "Artifex CMYK SWOP Profile")
+        # A partner without a profile, or one no longer offered, gets the stored file.
+        _, other = self.download(hrefs["newsbox-pdf"], self.key)
+        self.assertEqual(other, self.rendered[StoryPdf.Format.NEWSBOX_GREY])
