@@ -16,6 +16,7 @@ from django.db import transaction
 from django.test import Client
 
 from home.tests.content import build_site
+from home.tests.test_public_pages import _Collector
 
 VNU_JAR = Path(__file__).resolve().parent.parent / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 LANGUAGES = ("en", "hi", "ta", "bn", "ur")
@@ -53,12 +54,13 @@ def checked(django_db_setup, django_db_blocker):
         site = build_site(languages=LANGUAGES[1:], extra_stories=1)
         client = Client()
         with tempfile.TemporaryDirectory() as folder:
-            files = {}
+            files, html = {}, {}
             for name, path in pages_to_check(site).items():
                 response = client.get(path)
                 assert response.status_code == 200, (name, path, response.status_code)
                 files[name] = Path(folder) / f"{name}.html"
                 files[name].write_bytes(response.content)
+                html[name] = response.content.decode()
             run = subprocess.run(  # noqa: S603 - fixed arguments, our own files
                 [
                     "java",
@@ -81,11 +83,34 @@ def checked(django_db_setup, django_db_blocker):
         if message.get("type") == "error":
             stem = Path(message.get("url", "").removeprefix("file:")).stem
             by_file.setdefault(stem, []).append(f"line {message.get('lastLine')}: {message['message']}")
-    return by_file
+    return {"errors": by_file, "html": html}
 
 
 @pytest.mark.parametrize("code", LANGUAGES)
 @pytest.mark.parametrize("kind", ["home", "index", "story", "district", "sector", "search"])
 def test_page_has_no_html_errors(checked, code, kind):
-    errors = checked[f"{code}-{kind}"]
+    errors = checked["errors"][f"{code}-{kind}"]
     assert not errors, "\n".join(errors)
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_every_page_has_a_description_and_only_absolute_links(checked, settings, code):
+    for kind in ("home", "index", "story", "district", "sector", "search"):
+        page = _Collector()
+        page.feed(checked["html"][f"{code}-{kind}"])
+        descriptions = [m["content"] for m in page.metas if m.get("name") == "description"]
+        assert len(descriptions) == 1 and descriptions[0].strip(), (kind, descriptions)
+        for link in page.links:
+            if link.get("rel") in ("canonical", "alternate"):
+                assert link["href"].startswith("http"), (kind, link)
+
+
+def test_story_json_ld_names_publisher_logo_author_url_and_keywords_in_the_page_language(checked):
+    for code, district in (("en", "Varanasi"), ("hi", "वाराणसी")):
+        page = _Collector()
+        page.feed(checked["html"][f"{code}-story"])
+        article = json.loads(page.json_ld[0])
+        assert article["publisher"]["logo"]["url"].startswith("http")
+        assert article["author"]["url"] == "https://pib.gov.in/"
+        assert district in article["keywords"]
+        assert ("handloom" in article["keywords"]) == (code == "en")  # English tags on English pages only
