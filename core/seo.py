@@ -4,11 +4,15 @@ script element. Pure helpers; content apps and features both use them."""
 
 import json
 
+from django.templatetags.static import static
 from django.utils.safestring import SafeString, mark_safe
 
 from languages import registry
 
 from .site import absolute_url
+
+PIB_URL = "https://pib.gov.in/"  # the issuing offices are PIB's regional offices
+PUBLISHER_LOGO = "img/favicon.svg"  # the site's emblem (a static file, under SITE_URL)
 
 
 def og_locale(code: str) -> str:
@@ -57,11 +61,16 @@ def news_article(
         "mainEntityOfPage": {"@type": "WebPage", "@id": canonical_url},
         "url": canonical_url,
         "identifier": str(story.release_id or ""),
-        "author": {"@type": "GovernmentOrganization", "name": office_name or "Press Information Bureau"},
+        "author": {
+            "@type": "GovernmentOrganization",
+            "name": office_name or "Press Information Bureau",
+            "url": PIB_URL,
+        },
         "publisher": {
             "@type": "GovernmentOrganization",
             "name": "Press Information Bureau, Government of India",
-            "url": "https://pib.gov.in/",
+            "url": PIB_URL,
+            "logo": {"@type": "ImageObject", "url": absolute_url(static(PUBLISHER_LOGO))},
         },
     }
     if story.summary:

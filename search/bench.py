@@ -17,6 +17,7 @@ from stories.models import SuccessStoryPage
 
 from . import services
 from .highlight import word_spans
+from .normalize import fold, romanize
 from .selectors import StoryFilters
 
 MIN_WORD = 4  # characters; shorter words are mostly particles
@@ -45,10 +46,11 @@ def _bench_locale(ctx, code: str) -> dict | None:
     if words is None:
         return None
     word, prefix = words
+    _script, romanized = romanize(fold(word))  # "" for a word in no Brahmic script (English, Urdu)
     first = services.search_stories(raw_query=word, language_code=code, filters=StoryFilters())
     sector = next((f.options[0].value for f in first.facets if f.name == "sector" and f.options), None)
     faceted = StoryFilters(sector=sector, year=None)
-    return {
+    measured = {
         "word": word,
         "prefix": prefix,
         "matches": first.total,
@@ -63,6 +65,15 @@ def _bench_locale(ctx, code: str) -> dict | None:
         ),
         "page_get": ctx.measure_get(f"/{code}/search/?q={word}", repeat=max(5, ctx.repeat // 5)),
     }
+    if romanized:
+        measured["romanized"] = romanized
+        measured["romanized_matches"] = services.search_stories(
+            raw_query=romanized, language_code=code, filters=StoryFilters()
+        ).total
+        measured["romanized_word"] = ctx.measure(
+            lambda: services.search_stories(raw_query=romanized, language_code=code, filters=StoryFilters())
+        )
+    return measured
 
 
 def run(ctx) -> dict:
@@ -76,6 +87,11 @@ def run(ctx) -> dict:
                 f"search[{code}] word p95 {measured['single_word']['p95_ms']} ms, "
                 f"prefix p95 {measured['prefix_autocomplete']['p95_ms']} ms, "
                 f"facet p95 {measured['facet']['p95_ms']} ms"
+                + (
+                    f", romanized ({measured['romanized']}) p95 {measured['romanized_word']['p95_ms']} ms"
+                    if "romanized" in measured
+                    else ""
+                )
             )
     start = time.perf_counter()
     call_command("update_index", verbosity=0)

@@ -1,8 +1,12 @@
 """Safe highlighted snippets: find the words that match the query in the raw
 text, escape every piece, and only then wrap matches in <mark>.
 
-A "word" is a run of letters, digits and combining marks (Unicode L, N, M), so
-an Indic word with vowel signs and viramas stays one word, as in the index.
+A "word" is a run of letters, digits and combining marks (Unicode L, N, M),
+zero-width joiners and non-joiners included, so an Indic word with vowel signs,
+viramas and joiners stays one word, as in the index. A word and a query term
+are compared in their search form (``normalize.fold``), and a term in Latin
+letters also by romanized key, so what is marked is what the index matched,
+at its place in the original text.
 """
 
 from __future__ import annotations
@@ -12,11 +16,14 @@ import unicodedata
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
+from .normalize import fold, is_latin, romanized_match
+
 SNIPPET_CHARS = 240
+JOINERS = "\u200c\u200d"
 
 
 def is_word_char(char: str) -> bool:
-    return unicodedata.category(char)[0] in "LNM"
+    return unicodedata.category(char)[0] in "LNM" or char in JOINERS
 
 
 def word_spans(text: str) -> list[tuple[int, int]]:
@@ -35,13 +42,18 @@ def word_spans(text: str) -> list[tuple[int, int]]:
 
 def matching_spans(text: str, terms: list[str]) -> list[tuple[int, int]]:
     """Spans of the words that start with one of `terms` (prefix match, as the
-    search itself does), compared case-insensitively and NFC-normalised."""
-    folded = [unicodedata.normalize("NFC", term).casefold() for term in terms if term]
-    return [
-        (start, end)
-        for start, end in word_spans(text)
-        if any(unicodedata.normalize("NFC", text[start:end]).casefold().startswith(t) for t in folded)
-    ]
+    search itself does), compared case-insensitively in their search form, or
+    by romanized key for a term in Latin letters."""
+    folded = [fold(term).casefold() for term in terms if term]
+    latin = [term for term in folded if term and is_latin(term)]
+
+    def matches(word: str) -> bool:
+        form = fold(word).casefold()
+        if any(term and form.startswith(term) for term in folded):
+            return True
+        return bool(latin) and not word.isascii() and any(romanized_match(word, term) for term in latin)
+
+    return [(start, end) for start, end in word_spans(text) if matches(text[start:end])]
 
 
 def _window(text: str, spans: list[tuple[int, int]], size: int) -> tuple[int, int]:

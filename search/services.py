@@ -23,6 +23,7 @@ from languages.formatting import format_posted_date
 from . import selectors
 from .engine import EngineSearch
 from .highlight import highlight
+from .normalize import fold, query_alternatives
 from .selectors import FACETS, StoryFilters
 
 logger = logging.getLogger(__name__)
@@ -51,6 +52,12 @@ class CleanQuery:
     terms: list[str]
     truncated: bool = False
     had_input: bool = False  # the reader typed something, perhaps only punctuation
+
+    @property
+    def backend_text(self) -> str:
+        """The query as the backends take it: each term with its alternatives
+        (romanized keys of a Latin term) joined by "|", terms by spaces."""
+        return " ".join("|".join(query_alternatives(term)) for term in self.terms)
 
 
 @dataclass
@@ -100,11 +107,12 @@ def max_query_length() -> int:
 def clean_query(raw: str | None) -> CleanQuery:
     """Keep letters, digits and combining marks (every script); everything else
     (punctuation, symbols, FTS operators, control characters) becomes a space.
-    The text is NFC-normalised and cut at LIMIT_SEARCH_QUERY_CHARS characters
-    (an input limit: longer queries are cut, and the page says so)."""
+    The text is folded as the index is (``normalize.fold``: NFC, nukta,
+    harakat, joiners) and cut at LIMIT_SEARCH_QUERY_CHARS characters (an
+    input limit: longer queries are cut, and the page says so)."""
     most = max_query_length()
     # Cut before normalising: a megabyte of query costs no more than a page of it.
-    raw = unicodedata.normalize("NFC", (raw or "")[: most * 4])
+    raw = fold((raw or "")[: most * 4])
     truncated = len(raw) > most
     raw = raw[:most]
     kept = "".join(c if unicodedata.category(c)[0] in "LNM" else " " for c in raw)
@@ -180,8 +188,8 @@ def matching_story_ids(*, query: CleanQuery, locale: Locale | None, limit: int |
     stories = selectors.searchable_stories(locale=locale)
     try:
         if hasattr(backend, "search_ids"):  # search.backends.database: ids without loading objects
-            return backend.search_ids(query.text, stories, limit=limit)
-        return [story.pk for story in backend.search(query.text, stories, operator="and")[:limit]]
+            return backend.search_ids(query.backend_text, stories, limit=limit)
+        return [story.pk for story in backend.search(query.backend_text, stories, operator="and")[:limit]]
     except backend_errors() as error:
         logger.warning("Search backend unavailable: %s", error)
         raise SearchUnavailable(str(error)) from error
@@ -254,7 +262,7 @@ def search_stories(
     search_locale = None if all_languages else reader_locale
     backend = _backend()
     matches = _database_matches if hasattr(backend, "match_ids") else _engine_matches
-    ranked, counts = matches(backend, query.text, locale=search_locale, filters=filters)
+    ranked, counts = matches(backend, query.backend_text, locale=search_locale, filters=filters)
     outcome.facets = _facets(counts, filters=filters, locale=reader_locale)
     paginator = Paginator(ranked, PER_PAGE)
     try:  # an engine reads the page of hits here

@@ -15,6 +15,7 @@ from wagtail.models import Locale, Page
 
 from core.seo import json_ld, news_article, social_card
 from core.site import page_url
+from languages import registry
 from languages.formatting import format_dateline, format_posted_date
 from taxonomy.models import District, Sector, State
 
@@ -102,6 +103,16 @@ def _taxonomy_links(story: SuccessStoryPage, taxonomy: dict, *, request=None) ->
     return links
 
 
+def _keywords(story: SuccessStoryPage, taxonomy: dict, tags: list) -> list[str]:
+    """JSON-LD keywords in the page's language: its districts, states and
+    products as translated (already loaded), and the tags on English pages
+    only (editors tag in English)."""
+    names = [item.name for name in ("districts", "states", "products") for item in taxonomy[name]]
+    if story.locale.language_code == registry.DEFAULT_CODE:
+        names += [tag.name for tag in tags]
+    return list(dict.fromkeys(names))
+
+
 def story_page_view(story: SuccessStoryPage, *, request=None) -> dict:
     """Everything the story template shows, computed once."""
     code = story.locale.language_code
@@ -116,7 +127,7 @@ def story_page_view(story: SuccessStoryPage, *, request=None) -> dict:
         image_url=social["image"]["url"] if social["image"] else None,
         sector_name=story.sector.name if story.sector_id else "",
         office_name=office,
-        keywords=[tag.name for tag in tags],
+        keywords=_keywords(story, taxonomy, tags),
     )
     related = related_stories(story, districts=taxonomy["districts"], products=taxonomy["products"])
     return {

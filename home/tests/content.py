@@ -134,7 +134,9 @@ def build_site(*, languages=("hi", "ta", "bn", "ur"), extra_stories: int = 2) ->
     office, ministry = taxonomy.office, taxonomy.ministry
     index = StoryIndexPageFactory(parent=home)
     workshops = WorkshopIndexPageFactory(parent=home)
-    image = wagtail_factories.ImageFactory(title="Looms of Varanasi")
+    # Wider than every rendition asked for, as a real photo is (a 100-pixel
+    # original gives srcset candidates of the same width: invalid HTML).
+    image = wagtail_factories.ImageFactory(title="Looms of Varanasi", file__width=1280, file__height=720)
     story = SuccessStoryPageFactory(
         parent=index,
         title="Banarasi silk weavers reach new markets",

@@ -6,13 +6,25 @@ a plain-text query is matched as a prefix (the upstream compilers only do that
 for the last term of an autocomplete query). SQLite's tokenizer itself is fixed
 by ``search.fts`` (migration 0001 and a post_migrate guard).
 
+Text is indexed in its search form (``search.normalize.index_text``: folded,
+plus the romanized keys of its Indic words); a query term may carry
+alternatives, ``kesar|qxkesr|qtkecr`` (``services.CleanQuery.backend_text``),
+matched as one OR group, the groups combined with the query's operator.
+
 Select with ``{"BACKEND": "search.backends.database"}``; on PostgreSQL pass
 ``"SEARCH_CONFIG": "simple"`` (the language-neutral text search configuration).
 """
 
+import types
+
 from django.db import connection
 from django.db.models import FloatField, Func
+from modelsearch.index import RelatedFields
 from modelsearch.query import PlainText
+
+from search.normalize import index_text
+
+ALTERNATIVES = "|"  # between the alternatives of one query term
 
 
 def _prefix_plaintext(compiler_class, lexeme_class, combine_and, combine_or):
@@ -23,9 +35,17 @@ def _prefix_plaintext(compiler_class, lexeme_class, combine_and, combine_or):
             terms = query.query_string.split()
             if not terms:
                 return None
-            lexemes = lexeme_class(terms[0], prefix=True, **lexeme_kwargs)
+
+            def group(term):
+                first, *others = [alt for alt in term.split(ALTERNATIVES) if alt]
+                lexemes = lexeme_class(first, prefix=True, **lexeme_kwargs)
+                for other in others:
+                    lexemes = combine_or(lexemes, lexeme_class(other, prefix=True, **lexeme_kwargs))
+                return lexemes
+
+            lexemes = group(terms[0])
             for term in terms[1:]:
-                lexeme = lexeme_class(term, prefix=True, **lexeme_kwargs)
+                lexeme = group(term)
                 if query.operator.lower() == "and":
                     lexemes = combine_and(lexemes, lexeme)
                 else:
@@ -34,6 +54,33 @@ def _prefix_plaintext(compiler_class, lexeme_class, combine_and, combine_or):
 
     PrefixCompiler.__name__ = f"Prefix{compiler_class.__name__}"
     return PrefixCompiler
+
+
+def _folding_index(index_class, indexer_class):
+    """`index_class` whose objects are read by a subclass of its module's
+    ObjectIndexer that indexes every text in its search form.
+
+    Upstream's ``add_items`` names ``ObjectIndexer`` as a module global; the
+    subclass gets upstream's own function, reading that name as our indexer,
+    rather than a copy of its 50 lines."""
+
+    class FoldingObjectIndexer(indexer_class):
+        def prepare_field(self, obj, field):
+            if isinstance(field, RelatedFields):  # its fields come back through this method
+                yield from super().prepare_field(obj, field)
+                return
+            for *head, value in super().prepare_field(obj, field):
+                yield (*head, index_text(value))
+
+    upstream = index_class.add_items
+    add_items = types.FunctionType(
+        upstream.__code__,
+        {**upstream.__globals__, "ObjectIndexer": FoldingObjectIndexer},
+        upstream.__name__,
+        upstream.__defaults__,
+        upstream.__closure__,
+    )
+    return type(f"Folding{index_class.__name__}", (index_class,), {"add_items": add_items})
 
 
 # The database backends filter in SQL, so `search_ids` and `match_ids` take
@@ -68,7 +115,9 @@ def _sqlite_backend_class():
         normalize,
     )
     from modelsearch.backends.database.sqlite.sqlite import (
+        ObjectIndexer,
         SQLiteFTSIndexEntry,
+        SQLiteIndex,
         SQLiteSearchBackend,
         SQLiteSearchQueryCompiler,
     )
@@ -128,6 +177,7 @@ def _sqlite_backend_class():
 
     class IndicSQLiteSearchBackend(SQLiteSearchBackend):
         query_compiler_class = IndicSQLiteSearchQueryCompiler
+        index_class = _folding_index(SQLiteIndex, ObjectIndexer)
 
         def search_ids(self, query, queryset, *, limit, offset=0, operator="and"):
             """Primary keys of the best matches, best first (`offset` to
@@ -155,6 +205,8 @@ def _sqlite_backend_class():
 def _postgres_backend_class():
     from django.contrib.postgres.search import SearchQuery
     from modelsearch.backends.database.postgres.postgres import (
+        ObjectIndexer,
+        PostgresIndex,
         PostgresSearchBackend,
         PostgresSearchQueryCompiler,
     )
@@ -171,6 +223,7 @@ def _postgres_backend_class():
 
     class IndicPostgresSearchBackend(PostgresSearchBackend):
         query_compiler_class = IndicPostgresSearchQueryCompiler
+        index_class = _folding_index(PostgresIndex, ObjectIndexer)
 
         def search_ids(self, query, queryset, *, limit, offset=0, operator="and"):
             """Primary keys of the best matches, best first (`offset` to

@@ -11,14 +11,22 @@ the Elasticsearch 9 and OpenSearch 3 backends (both need the ICU plugin:
   start finds its suffixed forms in every language, as the database backend
   does) and one per language with a built-in stemming analyzer (``hindi``,
   ``bengali``, ``english``), where stemming helps.
-- A plain-text query is a ``multi_match`` over those fields.
+- A plain-text query is a ``multi_match`` over those fields; a query whose
+  terms carry alternatives (``kesar|qxkesr|qtkecr``, romanized keys) is one
+  ``multi_match`` per term, any alternative matching, in a ``bool`` ``must``.
+- Text is sent in its search form (``search.normalize.index_text``): folded
+  as the database backends index it, with the romanized keys of Indic words,
+  so that every backend matches the same way whatever the engine's analyzers.
 """
 
 from __future__ import annotations
 
 from copy import deepcopy
 
+from modelsearch.index import AutocompleteField, SearchField
+
 from languages import registry
+from search.normalize import index_text
 
 # Language code -> Elasticsearch/OpenSearch built-in analyzer that stems it.
 STEMMING_ANALYZERS = {"hi": "hindi", "bn": "bengali", "en": "english"}
@@ -102,7 +110,29 @@ def query_fields(base_fields: list[str]) -> list[str]:
     return fields
 
 
+def indexed_value(value):
+    """A document value in its search form (text, or a list of texts)."""
+    if isinstance(value, str):
+        return index_text(value)
+    if isinstance(value, list):
+        return [indexed_value(item) for item in value]
+    return value
+
+
 def plaintext_query(query_string: str, *, fields: list[str], operator: str, boost: float = 1.0) -> dict:
+    if "|" in query_string:
+        groups = [
+            _multi_match(" ".join(term.split("|")), fields=fields, operator="or")
+            for term in query_string.split()
+        ]
+        query = {"bool": {"must" if operator != "or" else "should": groups}}
+        if boost != 1.0:
+            query["bool"]["boost"] = boost
+        return query
+    return _multi_match(query_string, fields=fields, operator=operator, boost=boost)
+
+
+def _multi_match(query_string: str, *, fields: list[str], operator: str, boost: float = 1.0) -> dict:
     match = {
         "query": query_string,
         "fields": query_fields(fields),
@@ -126,6 +156,12 @@ def indic_backend(*, mapping, query_compiler, backend, name: str):
 
         def get_mapping(self):
             return enrich_mapping(super().get_mapping())
+
+        def _get_document_field_data(self, field, obj):
+            name, value, edgengrams = super()._get_document_field_data(field, obj)
+            if isinstance(field, (SearchField, AutocompleteField)):
+                return name, indexed_value(value), [indexed_value(gram) for gram in edgengrams]
+            return name, value, edgengrams
 
     class IndicQueryCompiler(query_compiler):
         mapping_class = IndicMapping

@@ -169,3 +169,25 @@ class EngineSearchPageTests(TestCase):
         self.assertIn("from=20", page_path)  # page 3 of 10 a page, from the engine, not a local slice
         self.assertIn("size=10", page_path)
         self.assertNotIn("aggregations", page_body)
+
+    def test_romanized_query_sends_each_term_with_its_keys_as_one_group(self):
+        FakeOpenSearch.total = 1
+        FakeOpenSearch.hits = [self.stories[0].pk]
+        response = self.client.get("/hi/search/", {"q": "kesar ज़री"})
+        self.assertEqual(response.status_code, 200)
+        (_path, count_body), _page = FakeOpenSearch.requests
+        text = json.dumps(count_body, ensure_ascii=False)
+        self.assertIn('"query": "kesar qxkesr qtkecr"', text)  # any alternative of the term
+        self.assertIn('"query": "जरी"', text)  # folded as the index is: precomposed ज़, nukta dropped
+        self.assertNotIn("\u095b", text)
+
+
+class EngineDocumentTests(TestCase):
+    def test_document_text_is_folded_with_romanized_keys_as_the_database_indexes_it(self):
+        page = story("hi", title="बनारसी \u095bरी", summary="वज़ीर-ए-आज़म और चिकन\u200cकारी")
+        document = backend().mapping_class(SuccessStoryPage).get_document(page)
+        summary = document["stories_successstorypage__summary"]
+        self.assertEqual(summary, "वजीर-ए-आजम और चिकनकारी qxvjir qxe qxjm qxor qxciknkri")
+        self.assertTrue(document["title"].startswith("बनारसी जरी qxbnrsi qxjri"), document["title"])
+        self.assertEqual(document["_edgengrams"], [document["title"]])  # the autocomplete field
+        self.assertEqual(document["locale_id_filter"], page.locale_id)  # filters untouched

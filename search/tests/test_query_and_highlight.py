@@ -19,9 +19,11 @@ def test_punctuation_only_query_is_empty_but_remembered_as_typed():
     assert clean_query(None).had_input is False
 
 
-def test_query_is_nfc_normalised_and_stray_marks_dropped():
-    # U+0958 QA is a composition exclusion: NFC spells it KA + NUKTA.
-    assert clean_query("\u0958").text == "क\u093c"
+def test_query_is_folded_and_stray_marks_dropped():
+    # U+0958 QA is a composition exclusion (NFC spells it KA + NUKTA); the
+    # Devanagari nukta is then folded away, as in the index (search.normalize).
+    assert clean_query("\u0958").text == "क"
+    assert clean_query("\u0915\u093c").text == "क"
     assert clean_query("\u093f\u094d").text == ""
 
 

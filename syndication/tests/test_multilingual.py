@@ -3,6 +3,7 @@ import json
 from pathlib import Path
 
 import feedparser
+from django.conf import settings
 from django.test import TestCase, override_settings
 from django.utils import timezone
 from jsonschema import Draft202012Validator
@@ -181,4 +182,5 @@ class MultilingualTests(TestCase):
         page = translation_of(self.data["stories"][0], "ur")
         html = self.client.get(page.url).content.decode()
         self.assertIn('<link rel="alternate" type="application/atom+xml" hreflang="ur"', html)
-        self.assertIn('href="/ur/feeds/stories.atom"', html)
+        # absolute, from SITE_URL: Lighthouse's hreflang audit rejects a relative href
+        self.assertIn(f'href="{settings.SITE_URL.rstrip("/")}/ur/feeds/stories.atom"', html)
