@@ -15,7 +15,7 @@ from collections.abc import Callable
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import CharField, Count, Exists, OuterRef, QuerySet, Subquery
-from django.db.models.functions import Cast
+from django.db.models.functions import Cast, Coalesce
 from django.urls import reverse
 from django.utils import formats
 from django.utils.timesince import timeuntil
@@ -136,7 +136,7 @@ def scheduled_and_embargoed(*, now: dt.datetime, limit: int = LIMIT) -> WorkList
     rows = (
         _stories(waiting)
         .only("id", "title", "locale__language_code", "embargo_until", "live")
-        .order_by("scheduled_for", "embargo_until", "pk")
+        .order_by(Coalesce("scheduled_for", "embargo_until"), "pk")
     )
 
     def item(page) -> WorkItem:
