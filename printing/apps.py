@@ -6,10 +6,17 @@ class PrintingConfig(AppConfig):
     verbose_name = "Print PDFs"
 
     def ready(self):
+        from core.work import register_work_list
         from stories.routes import register_story_route
 
-        from . import checks, signals  # noqa: F401 - system checks; publish/unpublish handlers
+        from . import (  # noqa: F401 - system checks; publish/unpublish handlers
+            checks,
+            signals,
+            work,
+        )
         from .views import newsbox_pdf, release_pdf
+
+        register_work_list("failed_pdfs", work.failed_pdfs)
 
         register_story_route("pdf/newsbox/", newsbox_pdf, name="pdf_newsbox")
         register_story_route("pdf/release/", release_pdf, name="pdf_release")

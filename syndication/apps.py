@@ -7,4 +7,8 @@ class SyndicationConfig(AppConfig):
 
     def ready(self):
         # Connect the signal handlers and register the system checks.
-        from . import checks, signals  # noqa: F401
+        from core.work import register_work_list
+
+        from . import checks, signals, work  # noqa: F401
+
+        register_work_list("pickups", work.recent_pickups)

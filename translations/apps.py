@@ -7,7 +7,12 @@ class TranslationsConfig(AppConfig):
     verbose_name = _("Translation workflow")
 
     def ready(self):
-        from . import choke_points, signals
+        from core import work as dashboard
+
+        from . import choke_points, signals, work
 
         choke_points.install()
         signals.connect()
+        dashboard.register_user_languages(work.user_languages)
+        dashboard.register_people(work.people)
+        dashboard.register_work_list("outdated_translations", work.outdated_translations)

@@ -1,25 +1,18 @@
 """The translation workflow's reactions to Wagtail and wagtail-localize."""
 
-from django.db import transaction
 from django.db.models.signals import post_save
 from wagtail.models import Page
 from wagtail.signals import page_published
 from wagtail_localize.models import TranslationSource
 
 from .services import publishing, routing
-from .services.notifications import source_of
 
 
 def on_page_published(sender, instance, revision=None, **kwargs):
-    """A republished source makes its translations outdated: tell their
-    translators. A published translation: note what it was made from."""
+    """A published translation: note what it was made from. (Telling the
+    translators that a republished source outdated their work is the
+    workspace app's, which reads the roles through core.work.)"""
     publishing.record_language_version(page=instance, revision=revision)
-    if source_of(instance) is None:
-        return
-    from .tasks import notify_translators_task
-
-    page_id = instance.pk
-    transaction.on_commit(lambda: notify_translators_task.enqueue(page_id=page_id))
 
 
 def on_source_saved(sender, instance, **kwargs):

@@ -3,7 +3,7 @@ so tests can call the service directly. Production runs `manage.py db_worker`.""
 
 from django_tasks import task
 
-from .services import notifications, submission
+from .services import submission
 
 
 @task()
@@ -13,8 +13,3 @@ def submit_translations_task(
     return submission.submit_by_reference(
         page_ids=page_ids, snippets=snippets, locale_codes=locale_codes or None, user_id=user_id
     )
-
-
-@task()
-def notify_translators_task(*, page_id: int):
-    return notifications.notify_translators_of_source_change(page_id=page_id)

@@ -91,6 +91,8 @@ INSTALLED_APPS = [
     "wagtail.images",
     "wagtail.search",
     "wagtail.admin",
+    # After wagtail.admin: its ready() replaces two of Wagtail's workflow e-mails.
+    "workspace",
     "wagtail",
     "modelcluster",
     "taggit",

@@ -191,19 +191,3 @@ def create_demo_users(*, codes: list[str], password: str = DEMO_PASSWORD) -> lis
         user.groups.add(Group.objects.get(name=group_name))
         usernames.append(username)
     return usernames
-
-
-def translator_emails(*, locale_ids: list[int]) -> dict[int, list[str]]:
-    """E-mail addresses of the translators of each locale. Two queries."""
-    codes = dict(Locale.objects.filter(pk__in=locale_ids).values_list("language_code", "pk"))
-    names = {translators_group_name(code): pk for code, pk in codes.items()}
-    result: dict[int, list[str]] = {pk: [] for pk in locale_ids}
-    rows = (
-        get_user_model()
-        .objects.filter(groups__name__in=names, is_active=True)
-        .exclude(email="")
-        .values_list("groups__name", "email")
-    )
-    for group_name, email in rows:
-        result[names[group_name]].append(email)
-    return result

@@ -1,0 +1,25 @@
+import pytest
+from wagtail.models import Locale
+
+from benchmarks.harness import BenchContext
+from tests import factories
+from translations.tests.conftest import story_index
+from workspace import bench
+
+
+@pytest.mark.slow
+@pytest.mark.django_db
+def test_bench_suite_measures_each_roles_dashboard():
+    Locale.objects.get_or_create(language_code="hi")
+    for n in range(12):
+        factories.SuccessStoryPageFactory(
+            parent=story_index(), title=f"Bench story {n}"
+        ).save_revision().publish()
+    results = bench.run(BenchContext(stories=12, locales=["en", "hi"], repeat=1, log=lambda _m: None))
+    assert set(results) >= {"editor", "moderator", "translator-hi", "reviewer-hi", "worst", "meets_target"}
+    assert results["editor"]["items"]["my_drafts"] == 3
+    assert results["editor"]["items"]["scheduled"] == 5  # 3 embargoed, 2 scheduled
+    assert results["editor"]["items"]["editorial_review"] == 2
+    assert results["translator-hi"]["items"]["notifications"] == 10
+    assert results["worst"]["queries"] <= bench.TARGET_QUERIES
+    assert results["worst"]["panel_queries"] <= bench.PANEL_QUERIES
