@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
+from core.cache import depends_on
 from core.pages import ViewRestrictionsByPath
 from core.seo import social_card
 
@@ -30,8 +31,11 @@ class HomePage(ViewRestrictionsByPath, Page):
         return super().route(request, path_components)
 
     def get_context(self, request, *args, **kwargs):
+        from stories.invalidation import HOME
+
         from .context import home_page_view  # context imports this module's models
 
+        depends_on(HOME, page=True)
         context = super().get_context(request, *args, **kwargs)
         context.update(home_page_view(self, request=request))
         context["social"] = social_card(description=self.search_description or self.intro)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.utils.cache import patch_cache_control
 
-from .services import cache_key, cache_seconds, current_generation, page_cache
+from .services import cache_key, cache_seconds, changes_now, collecting, load, store
 
 # Paths that are never cached: the admin, the beacon, documents, the partner
 # API and its signed images (syndication handles its own conditional GETs),
@@ -61,19 +61,22 @@ class AnonymousPageCacheMiddleware:
         seconds = cache_seconds()
         if seconds <= 0 or not _is_cacheable_request(request):
             return self._mark(request, self.get_response(request), seconds=0)
-        key = cache_key(
-            host=request.get_host(), full_path=request.get_full_path(), generation=current_generation()
-        )
-        cached = page_cache().get(key)
-        if cached is not None:
+        key = cache_key(host=request.get_host(), full_path=request.get_full_path())
+        found = load(key)
+        if found is not None:
+            cached = found[0]
             cached["X-Cache"] = "HIT"
             return cached
-        response = self.get_response(request)
-        response = self._mark(request, response, seconds=seconds)
-        if _is_cacheable_response(response) and request.method == "GET":
-            if hasattr(response, "render") and callable(response.render):
+        # Read before the page is loaded: a change committed during the
+        # render keeps it out of the cache (core.cache.store).
+        with collecting(changes_now()) as dependencies:
+            response = self.get_response(request)
+            response = self._mark(request, response, seconds=seconds)
+            cacheable = _is_cacheable_response(response) and request.method == "GET"
+            if cacheable and hasattr(response, "render") and callable(response.render):
                 response.render()
-            page_cache().set(key, response, timeout=seconds)
+        if cacheable:
+            store(key, response, tags=dependencies.page_tags(), timeout=seconds, changes=dependencies.changes)
             response["X-Cache"] = "MISS"
         return response
 

@@ -13,10 +13,15 @@ its own, after the transaction commits:
   ``publish_scheduled`` run (every minute), for other periodic upkeep
   (operations recovers stuck tasks there). Receivers must not raise.
 
-Every one of these, and every page publish or unpublish, starts a new
-content generation (core.cache) after commit, which every public cache keys
-on. Feature apps connect to them in their AppConfig.ready() for the rest:
-the CDN purges, the API records versions and tombstones.
+After commit, a story's publish, unpublish or release forgets what shows it
+(stories.invalidation: its pages, listings, landing and home pages) and then
+sends ``story_invalidated(sender=SuccessStoryPage, instance=page,
+affected=Affected)`` with the URLs of those pages (publiccache purges the CDN
+with them). Any other page's publish or unpublish, and
+``public_content_changed``, start a new content generation (core.cache): every
+cache entry is forgotten. Feature apps connect to these in their
+AppConfig.ready() for the rest: the CDN purges, the API records versions and
+tombstones.
 """
 
 from __future__ import annotations
@@ -28,6 +33,7 @@ from django.utils import timezone
 from core.cache import bump_generation
 
 story_released = Signal()
+story_invalidated = Signal()
 public_content_changed = Signal()
 scheduler_tick = Signal()
 
@@ -59,14 +65,83 @@ def taxonomy_changed(sender, instance, **kwargs) -> None:
 
 
 def new_content_generation(sender, **kwargs) -> None:
-    """Whatever a reader or partner sees changed: every cache keyed on the
-    content generation (pages, page data, API validators) starts afresh,
-    once the change is committed."""
+    """Whatever a reader or partner sees changed: every cache entry (pages,
+    page data, API validators) starts afresh, once the change is committed."""
     transaction.on_commit(bump_generation)
 
 
+def forget_story(sender, instance, *, withdrawn: bool = False) -> None:
+    """After commit: move the tags of what shows the story, then tell the
+    CDN purge which URLs those are."""
+    from .invalidation import invalidate_story
+
+    previous = _previous_taxonomy.pop(instance.pk, None)
+
+    def forget():
+        if previous is not None:
+            instance._previous_taxonomy = previous
+        affected = invalidate_story(instance, withdrawn=withdrawn)
+        story_invalidated.send(sender=type(instance), instance=instance, affected=affected)
+
+    transaction.on_commit(forget)
+
+
+def page_published_changed(sender, instance, **kwargs) -> None:
+    from .models import SuccessStoryPage
+
+    if isinstance(instance, SuccessStoryPage):
+        forget_story(sender, instance)
+    else:
+        new_content_generation(sender)
+
+
+def page_unpublished_changed(sender, instance, **kwargs) -> None:
+    from .models import SuccessStoryPage
+
+    if isinstance(instance, SuccessStoryPage):
+        forget_story(sender, instance, withdrawn=True)
+    else:
+        new_content_generation(sender)
+
+
+def story_released_changed(sender, instance, **kwargs) -> None:
+    # Sent after commit already (send_after_commit): on_commit runs at once.
+    forget_story(sender, instance)
+
+
+# The taxonomy a live story had before a save, by page id, until its
+# publish signal reads it: a story moved out of a district leaves that
+# district's landing page too.
+_previous_taxonomy: dict[int, dict] = {}
+
+
+def remember_previous_taxonomy(sender, instance, update_fields=None, **kwargs) -> None:
+    if instance.pk is None or update_fields is not None or not instance.live or not instance.live_revision_id:
+        return
+    from .models import SuccessStoryPage
+
+    row = SuccessStoryPage.objects.filter(pk=instance.pk).values("sector_id", "live_revision_id").first()
+    if row is None or row["live_revision_id"] == instance.live_revision_id:
+        return  # not a publish (Wagtail sets the new live revision just before this save)
+    if len(_previous_taxonomy) > 1000:  # saves never followed by a publish
+        _previous_taxonomy.clear()
+    _previous_taxonomy[instance.pk] = {
+        "sector": row["sector_id"],
+        "districts": list(
+            SuccessStoryPage.districts.through.objects.filter(successstorypage_id=instance.pk).values_list(
+                "district_id", flat=True
+            )
+        ),
+        "products": list(
+            SuccessStoryPage.products.through.objects.filter(successstorypage_id=instance.pk).values_list(
+                "product_id", flat=True
+            )
+        ),
+    }
+
+
 def connect() -> None:
-    from django.db.models.signals import post_delete, post_save
+    from django.db.models.signals import post_delete, post_save, pre_save
     from wagtail.signals import page_published, page_unpublished
 
     from taxonomy.models import District, IssuingOffice, Ministry, Product, Sector, State
@@ -74,9 +149,12 @@ def connect() -> None:
     from .models import SuccessStoryPage
 
     page_published.connect(remember_embargo, sender=SuccessStoryPage, dispatch_uid="stories_remember_embargo")
-    page_published.connect(new_content_generation, dispatch_uid="stories_generation_published")
-    page_unpublished.connect(new_content_generation, dispatch_uid="stories_generation_unpublished")
-    story_released.connect(new_content_generation, dispatch_uid="stories_generation_released")
+    page_published.connect(page_published_changed, dispatch_uid="stories_generation_published")
+    page_unpublished.connect(page_unpublished_changed, dispatch_uid="stories_generation_unpublished")
+    story_released.connect(story_released_changed, dispatch_uid="stories_generation_released")
+    pre_save.connect(
+        remember_previous_taxonomy, sender=SuccessStoryPage, dispatch_uid="stories_previous_taxonomy"
+    )
     public_content_changed.connect(new_content_generation, dispatch_uid="stories_generation_content")
     page_unpublished.connect(forget_embargo, sender=SuccessStoryPage, dispatch_uid="stories_forget_embargo")
     for model in (State, District, Sector, Product, Ministry, IssuingOffice):

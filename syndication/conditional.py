@@ -14,16 +14,17 @@ from django.http import HttpResponse
 from django.utils.cache import get_conditional_response
 from django.utils.http import http_date
 
-from core.cache import current_generation
+from core.cache import content_version
 
 # Bump when the item format changes, so cached copies are refetched.
 FORMAT_REVISION = "ninjs-3.1/1"
 
 
 def etag_for(*parts) -> str:
-    """The content generation is part of every ETag: what an item carries can
+    """The content version (core.cache: the generation and ANY_CONTENT) is
+    part of every ETag: what an item carries can
     change without a new version (its PDFs finish rendering, a taxonomy name)."""
-    canonical = json.dumps([FORMAT_REVISION, current_generation(), *parts], sort_keys=True, default=str)
+    canonical = json.dumps([FORMAT_REVISION, content_version(), *parts], sort_keys=True, default=str)
     return '"' + hashlib.sha256(canonical.encode()).hexdigest()[:32] + '"'
 
 
@@ -54,13 +55,13 @@ def conditional_response(request, *, etag: str, last_modified: dt.datetime | Non
 # A conditional request (If-None-Match / If-Modified-Since) first looks up the
 # ETag that the same partner got for the same URL, so an unchanged poll is
 # answered 304 without touching the stories. Entries die with the content
-# generation (core.cache: any publish, unpublish, embargo lift, taxonomy
+# content version (core.cache.content_version: any publish, unpublish, embargo lift, taxonomy
 # edit, partner change) and after SYNDICATION_VALIDATOR_CACHE_SECONDS.
 
 
 def _validators_key(request, partner_id: int) -> str:
     path = hashlib.sha256(request.get_full_path().encode()).hexdigest()[:32]
-    return f"syndication:validators:{current_generation()}:{partner_id}:{path}"
+    return f"syndication:validators:{content_version()}:{partner_id}:{path}"
 
 
 def remembered_response(request, *, partner_id: int) -> HttpResponse | None:

@@ -16,7 +16,7 @@ from django.core.cache import cache
 from django.urls import reverse
 from django.utils import timezone
 
-from core.cache import current_generation
+from core.cache import content_version
 from core.site import absolute_url, page_url
 from languages import registry
 
@@ -251,7 +251,7 @@ def story_item(
     return {name: value for name, value in item.items() if value != []}
 
 
-def _cache_key(key: ItemKey, generation: int, translations: dict) -> str:
+def _cache_key(key: ItemKey, generation: str, translations: dict) -> str:
     siblings = translations.get(key.translation_key, [])
     signature = hashlib.sha256(
         repr(
@@ -280,8 +280,8 @@ def serialize_items(keys: list[ItemKey], *, request) -> list[dict]:
     live_keys = [key for key in keys if key.canceled is None]
     translations = translation_links(key.translation_key for key in live_keys) if live_keys else {}
     timeout = settings.SYNDICATION_ITEM_CACHE_SECONDS
-    # The content generation is in the key: storing a revision's PDFs or renaming taxonomy bumps it.
-    generation = current_generation()
+    # The content version (core.cache) is in the key: storing a revision's PDFs or renaming taxonomy bumps it.
+    generation = content_version()
     cache_keys = {key.page_id: _cache_key(key, generation, translations) for key in live_keys}
     cached = cache.get_many(list(cache_keys.values())) if timeout else {}
     missing = [key.page_id for key in live_keys if cache_keys[key.page_id] not in cached]

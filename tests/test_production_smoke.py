@@ -51,7 +51,9 @@ index.save_revision().publish()
 story = SuccessStoryPageFactory(parent=index, title="Looms of Varanasi", slug="looms", live=False,
                                 hero_image=wagtail_factories.ImageFactory(title="A loom"), hero_caption="A loom")
 story.save_revision().publish()
-print(json.dumps({"id": story.pk, "url": story.url}))
+other = SuccessStoryPageFactory(parent=index, title="Khurja pottery", slug="khurja", live=False)
+other.save_revision().publish()
+print(json.dumps({"id": story.pk, "url": story.url, "other_url": other.url}))
 """
 
 # Another process, as an editor's: reads one command a line, answers "done".
@@ -281,11 +283,15 @@ def test_publish_unpublish_and_republish_by_another_process_reach_every_worker(d
     story_id, url = deployment.story["id"], deployment.story["url"]
     first = answers_after_change(deployment)  # fills the page cache in both workers
     assert all(status == 200 for status, _ in first)
+    other_url = f"{deployment.app_url}{deployment.story['other_url']}"
+    get(other_url, Host="127.0.0.1")  # another story (another sector): cached once, for every worker
 
     edit(deployment, f"retitle {story_id} Looms of Varanasi, second edition")
     after_publish = answers_after_change(deployment)
     assert [status for status, _ in after_publish] == [200] * REQUESTS_PER_CHANGE
     assert all(b"Looms of Varanasi, second edition" in body for _, body in after_publish)
+    # The publish forgot only what shows the story: the other story is still a hit in every worker.
+    assert cache_header_counts(deployment, other_url) == Counter({"HIT": 4})
 
     edit(deployment, f"unpublish {story_id}")
     after_unpublish = answers_after_change(deployment)
@@ -300,6 +306,7 @@ def test_publish_unpublish_and_republish_by_another_process_reach_every_worker(d
     after_republish = answers_after_change(deployment)
     assert [status for status, _ in after_republish] == [200] * REQUESTS_PER_CHANGE
     assert all(b"Looms of Varanasi, second edition" in body for _, body in after_republish)
+    assert cache_header_counts(deployment, other_url) == Counter({"HIT": 4})
 
     assert cache_header_counts(deployment, url)["HIT"], "the page cache was on and used"
     pids = worker_pids_in_access_log(deployment, urlsplit(url).path)
@@ -307,4 +314,6 @@ def test_publish_unpublish_and_republish_by_another_process_reach_every_worker(d
 
 
 def cache_header_counts(deployment, url: str) -> Counter:
-    return Counter(get(f"{deployment.app_url}{url}", Host="127.0.0.1")[1].get("X-Cache") for _ in range(4))
+    if not url.startswith("http"):
+        url = f"{deployment.app_url}{url}"
+    return Counter(get(url, Host="127.0.0.1")[1].get("X-Cache") for _ in range(4))

@@ -5,6 +5,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from core.cache import depends_on
 from core.seo import social_card
 
 
@@ -22,6 +23,7 @@ class WorkshopIndexPage(Page):
     def get_context(self, request, *args, **kwargs):
         from .selectors import workshops_under  # selectors import this module's models
 
+        depends_on(page=True)  # shows no story: only the content generation
         context = super().get_context(request, *args, **kwargs)
         context["workshops"] = workshops_under(self)
         return context
@@ -63,8 +65,14 @@ class WorkshopPage(Page):
         verbose_name = _("ODOP Sampark workshop")
 
     def get_context(self, request, *args, **kwargs):
+        from stories.invalidation import story_tag
+
         from .context import workshop_page_view  # context imports this module's models
 
+        # The stories it shows (stories.invalidation purges the workshops linking a story).
+        depends_on(
+            *(story_tag(key) for key in self.stories.values_list("translation_key", flat=True)), page=True
+        )
         context = super().get_context(request, *args, **kwargs)
         context.update(workshop_page_view(self, request=request))
         context["social"] = social_card(description=self.search_description or self.summary)

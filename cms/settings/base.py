@@ -302,6 +302,10 @@ if purge_url := env_str("FRONTEND_CACHE_PURGE_URL"):
         "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
         "LOCATION": purge_url,
     }
+# The purge list names each language's pages already (stories.invalidation):
+# Wagtail must not copy every URL into every language prefix (23 purges per URL,
+# of paths whose slugs and ids differ between languages).
+WAGTAILFRONTENDCACHE_LANGUAGES = []
 
 # --- Wagtail -------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "ODOP Success Stories"

@@ -28,7 +28,16 @@ def page_chrome(context, page=None):
 
     if page is None:
         return compute()
-    return remember(name="chrome", parts=(request.get_host(), page.pk, language.code), compute=compute)
+    from stories.invalidation import story_tag
+
+    # A page's chrome names its translations (alternates): a story's move
+    # with the story; other pages' with the content generation.
+    return remember(
+        name="chrome",
+        parts=(request.get_host(), page.pk, language.code),
+        compute=compute,
+        tags=(story_tag(page.translation_key),),
+    )
 
 
 @register.filter

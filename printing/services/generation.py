@@ -10,7 +10,8 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
-from core.cache import bump_generation
+from core.cache import ANY_CONTENT, invalidate
+from stories.invalidation import story_tag
 from stories.limits import check_story
 from stories.models import SuccessStoryPage
 
@@ -70,8 +71,10 @@ def generate_story_pdfs(
         row.status == StoryPdf.Status.READY and (force or before.get(row.format) != row.status)
         for row in rows
     ):
-        # Story pages list their PDFs and the partner API carries them: forget cached copies.
-        transaction.on_commit(bump_generation)
+        # Story pages list their PDFs and the partner API carries them (its
+        # validators follow ANY_CONTENT): forget cached copies of this story.
+        tags = [story_tag(story.translation_key), ANY_CONTENT]
+        transaction.on_commit(lambda: invalidate(tags))
     if all(row.status == StoryPdf.Status.READY for row in rows):
         delete_pdfs(superseded_pdfs(page_id=story.pk, keep_revision_id=story.live_revision_id))
     return rows

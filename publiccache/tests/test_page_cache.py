@@ -127,13 +127,17 @@ def test_partner_api_feeds_and_authorised_requests_are_never_cached(client, site
         assert "X-Cache" not in client.get(path)
 
 
-def test_publish_starts_another_generation_after_the_commit(site, django_capture_on_commit_callbacks):
-    from core.cache import current_generation
+def test_publish_moves_the_story_tag_after_the_commit(site, django_capture_on_commit_callbacks):
+    from core.cache import current_generation, shared_cache, tag_key
+    from stories.invalidation import story_tag
 
     story = SuccessStoryPage.objects.get(pk=site["story"].pk)
+    key = tag_key(story_tag(story.translation_key))
+    generation = current_generation()
     with django_capture_on_commit_callbacks(execute=True):
         story.save_revision().publish()
         # Before the commit another worker still reads the old rows; what it
-        # renders now lands under this generation.
-        before_commit = current_generation()
-    assert current_generation() > before_commit
+        # renders now is stored under this version.
+        before_commit = shared_cache().get(key)
+    assert shared_cache().get(key) != before_commit
+    assert current_generation() == generation  # a story publish forgets only what shows it

@@ -15,7 +15,7 @@ from wagtail.search import index
 from wagtail.url_routing import RouteResult
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from core.cache import remember
+from core.cache import depends_on, remember
 from core.pages import ViewRestrictionsByPath
 from core.seo import social_card
 
@@ -42,7 +42,13 @@ class StoryIndexPage(ViewRestrictionsByPath, RoutablePageMixin, Page):
 
     def get_context(self, request, *args, landing=None, **kwargs):
         from ..context import story_index_view  # context imports these models
+        from ..invalidation import index_tag, landing_tag
 
+        code = self.locale.language_code
+        if landing is None:
+            depends_on(index_tag(code), page=True)
+        else:
+            depends_on(landing_tag(code, landing[0], landing[1].translation_key), page=True)
         context = super().get_context(request, *args, **kwargs)
         context.update(story_index_view(index=self, params=request.GET, request=request, landing=landing))
         context["social"] = social_card(description=self.search_description or self.intro)
@@ -253,13 +259,18 @@ class SuccessStoryPage(ViewRestrictionsByPath, RoutablePageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         from ..context import story_page_view  # context imports these models
+        from ..invalidation import links_tag, story_tag
 
+        depends_on(story_tag(self.translation_key), page=True)
         context = super().get_context(request, *args, **kwargs)
         context.update(
             remember(
                 name="story",
                 parts=(request.get_host(), self.pk),
                 compute=lambda: story_page_view(self, request=request),
+                tags=(story_tag(self.translation_key),),
+                # A withdrawn related story leaves this page (stories.invalidation).
+                tags_of=lambda view: {links_tag(card.page.translation_key) for card in view["related"]},
             )
         )
         return context

@@ -25,4 +25,11 @@ def stale_notice(context, page) -> dict:
     data (core.cache), so a publish of the source shows it at once."""
     request = context.get("request")
     host = request.get_host() if request is not None else ""
-    return remember(name="stale-notice", parts=(host, page.pk), compute=lambda: _notice(page, request))
+    from stories.invalidation import story_tag
+
+    return remember(
+        name="stale-notice",
+        parts=(host, page.pk),
+        compute=lambda: _notice(page, request),
+        tags=(story_tag(page.translation_key),),  # the source is a translation: same key
+    )
