@@ -137,7 +137,7 @@ def bench_status(ctx, locales) -> dict:
         raise RuntimeError(f"GET {path} did not answer 200")
     result["report_page_100_rows"] = ctx.measure(lambda: client.get(path), repeat=10, warmup=1)
     result["csv_all_rows"] = ctx.measure(
-        lambda: b"".join(client.get(path, {"format": "csv"}).streaming_content), repeat=3, warmup=1
+        lambda: b"".join(client.get(path, {"export": "csv"}).streaming_content), repeat=3, warmup=1
     )
     return result
 

@@ -243,5 +243,9 @@ def editor_direction_js():
 
 
 @hooks.register("insert_global_admin_css")
-def editor_direction_css():
-    return format_html('<link rel="stylesheet" href="{}">', static("translations/css/text-direction.css"))
+def translation_admin_css():
+    return format_html(
+        '<link rel="stylesheet" href="{}"><link rel="stylesheet" href="{}">',
+        static("translations/css/text-direction.css"),
+        static("translations/css/status-matrix.css"),
+    )
