@@ -9,10 +9,12 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
-from django.db.models import Count, Exists, F, OuterRef, QuerySet, Subquery
+from django.db.models import Count, Exists, F, OuterRef, QuerySet
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page, WorkflowState
 from wagtail_localize.models import StringSegment, Translation, TranslationSource
+
+from .models import LanguageVersion
 
 
 @dataclass(frozen=True)
@@ -187,14 +189,16 @@ def _progress(source_ids) -> tuple[dict[int, int], dict[int, dict[int, int]]]:
     )
     translated: dict[int, dict[int, int]] = defaultdict(dict)
     for source_id, locale_id, n in (
+        # Joined through the segment's context (a few translations each), not
+        # its string: a common string ("ODOP") has translations in every story.
         StringSegment.objects.filter(
             source_id__in=source_ids,
-            string__translations__context_id=F("context_id"),
-            string__translations__has_error=False,
+            context__translations__translation_of_id=F("string_id"),
+            context__translations__has_error=False,
         )
-        .values("source_id", "string__translations__locale_id")
+        .values("source_id", "context__translations__locale_id")
         .annotate(n=Count("id"))
-        .values_list("source_id", "string__translations__locale_id", "n")
+        .values_list("source_id", "context__translations__locale_id", "n")
     ):
         translated[source_id][locale_id] = n
     return totals, translated
@@ -325,26 +329,27 @@ def language_completion(stories: QuerySet, *, locales: list[Locale]) -> dict[int
     done = dict(
         stories.values("locale_id").annotate(n=Count("id", distinct=True)).values_list("locale_id", "n")
     )
-    source_live_revision = Page.objects.filter(
-        translation_key=OuterRef("source__object_id"), locale_id=OuterRef("source__locale_id")
-    ).values("live_revision_id")[:1]
+    # Up to date = made from the source's live revision; revisions belong to one
+    # page, so "one of these stories' live revisions" says both (indexed lookups).
     target_live = Page.objects.filter(
-        translation_key=OuterRef("source__object_id"), locale_id=OuterRef("target_locale_id"), live=True
+        translation_key=OuterRef("translation__source__object_id"),
+        locale_id=OuterRef("translation__target_locale_id"),
+        live=True,
     )
     current = (
-        Translation.objects.filter(
-            enabled=True,
-            source__object_id__in=stories.values("translation_key"),
-            target_locale__in=[locale.pk for locale in locales],
-            odop_version__source_revision_id=Subquery(source_live_revision),
+        LanguageVersion.objects.filter(
+            source_revision_id__in=stories.filter(live=True).values("live_revision_id"),
+            translation__enabled=True,
         )
         .filter(Exists(target_live))
-        .values("target_locale_id")
+        .values("translation__target_locale_id")
         .annotate(n=Count("id"))
-        .values_list("target_locale_id", "n")
+        .values_list("translation__target_locale_id", "n")
     )
+    wanted = {locale.pk for locale in locales}  # filtered here: in SQL it would lead the plan
     for locale_id, n in current:
-        done[locale_id] = done.get(locale_id, 0) + n
+        if locale_id in wanted:
+            done[locale_id] = done.get(locale_id, 0) + n
     return done
 
 
