@@ -14,6 +14,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page, WorkflowState
 from wagtail_localize.models import StringSegment, Translation, TranslationSource
 
+from .models import LanguageVersion
+
 
 @dataclass(frozen=True)
 class Freshness:
@@ -79,6 +81,11 @@ class Cell:
     percent: int | None = None  # segments translated, for in-progress cells
     page_id: int | None = None
     translation_id: int | None = None
+    # Filled in by the report view (views/matrix.py): what the cell shows and links to.
+    symbol: str = ""
+    action: str = ""
+    action_label: str = ""
+    href: str = ""
 
     @property
     def label(self) -> str:
@@ -182,14 +189,16 @@ def _progress(source_ids) -> tuple[dict[int, int], dict[int, dict[int, int]]]:
     )
     translated: dict[int, dict[int, int]] = defaultdict(dict)
     for source_id, locale_id, n in (
+        # Joined through the segment's context (a few translations each), not
+        # its string: a common string ("ODOP") has translations in every story.
         StringSegment.objects.filter(
             source_id__in=source_ids,
-            string__translations__context_id=F("context_id"),
-            string__translations__has_error=False,
+            context__translations__translation_of_id=F("string_id"),
+            context__translations__has_error=False,
         )
-        .values("source_id", "string__translations__locale_id")
+        .values("source_id", "context__translations__locale_id")
         .annotate(n=Count("id"))
-        .values_list("source_id", "string__translations__locale_id", "n")
+        .values_list("source_id", "context__translations__locale_id", "n")
     ):
         translated[source_id][locale_id] = n
     return totals, translated
@@ -309,6 +318,39 @@ def _row_cells(story: dict, source: dict | None, code_of: dict[int, str], facts:
             percent = _percent(story_translated.get(locale_id, 0), total)
             cells.append(Cell(code, Status.IN_PROGRESS, percent, page_id, translation_id))
     return cells
+
+
+def language_completion(stories: QuerySet, *, locales: list[Locale]) -> dict[int, int]:
+    """Per locale id, how many of `stories` are published and up to date in it
+    (the cells Published and current, or partly untranslated; a story counts
+    in its own language). Counted in the database, two queries, so the
+    report's completion row covers every filtered story, not one page."""
+    stories = stories.order_by()
+    done = dict(
+        stories.values("locale_id").annotate(n=Count("id", distinct=True)).values_list("locale_id", "n")
+    )
+    # Up to date = made from the source's live revision; revisions belong to one
+    # page, so "one of these stories' live revisions" says both (indexed lookups).
+    target_live = Page.objects.filter(
+        translation_key=OuterRef("translation__source__object_id"),
+        locale_id=OuterRef("translation__target_locale_id"),
+        live=True,
+    )
+    current = (
+        LanguageVersion.objects.filter(
+            source_revision_id__in=stories.filter(live=True).values("live_revision_id"),
+            translation__enabled=True,
+        )
+        .filter(Exists(target_live))
+        .values("translation__target_locale_id")
+        .annotate(n=Count("id"))
+        .values_list("translation__target_locale_id", "n")
+    )
+    wanted = {locale.pk for locale in locales}  # filtered here: in SQL it would lead the plan
+    for locale_id, n in current:
+        if locale_id in wanted:
+            done[locale_id] = done.get(locale_id, 0) + n
+    return done
 
 
 def pages_in_languages(pages: QuerySet, *, codes: frozenset[str]) -> QuerySet:

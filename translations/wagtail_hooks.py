@@ -10,6 +10,7 @@ from django.templatetags.static import static
 from django.urls import include, path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets.button import Button
@@ -41,21 +42,27 @@ class StatusReportMenuItem(MenuItem):
 @hooks.register("register_reports_menu_item")
 def register_status_report():
     return StatusReportMenuItem(
-        _("Translation status"), reverse("odop_translations:status_report"), icon_name="table", order=8900
+        gettext_lazy("Translation status"),
+        reverse("odop_translations:status_report"),
+        icon_name="table",
+        order=8900,
     )
 
 
 @hooks.register("register_admin_menu_item")
 def register_po_import():
     return MenuItem(
-        _("Import PO files"), reverse("odop_translations:po_import"), icon_name="upload", order=8950
+        gettext_lazy("Import PO files"),
+        reverse("odop_translations:po_import"),
+        icon_name="upload",
+        order=8950,
     )
 
 
 class GlossaryTermViewSet(SnippetViewSet):
     model = GlossaryTerm
     icon = "pick"
-    menu_label = _("Glossary")
+    menu_label = gettext_lazy("Glossary")  # menus are built once: lazy, so each user's language
     list_display = ["term", "do_not_translate", "note"]
     search_fields = ["term"]
     add_to_admin_menu = True
@@ -243,5 +250,9 @@ def editor_direction_js():
 
 
 @hooks.register("insert_global_admin_css")
-def editor_direction_css():
-    return format_html('<link rel="stylesheet" href="{}">', static("translations/css/text-direction.css"))
+def translation_admin_css():
+    return format_html(
+        '<link rel="stylesheet" href="{}"><link rel="stylesheet" href="{}">',
+        static("translations/css/text-direction.css"),
+        static("translations/css/status-matrix.css"),
+    )

@@ -189,6 +189,12 @@ CONTENT_LANGUAGES = language_registry.enabled(env_str("ENABLED_LANGUAGES"))
 LANGUAGE_CODE = language_registry.DEFAULT_CODE
 LANGUAGES = [(language.code, language.name) for language in CONTENT_LANGUAGES]
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+# Admin language (Account → Preferences): all 23, each named in its own script.
+# Wagtail ships no catalog for most of them; the project's own admin strings
+# (translation screens, status report, PO import, messages) are in locale/.
+WAGTAILADMIN_PERMITTED_LANGUAGES = [
+    (language.code, language.native_name) for language in language_registry.LANGUAGES
+]
 WAGTAIL_I18N_ENABLED = True
 USE_I18N = True
 USE_TZ = True

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page, TranslatableMixin
 from wagtail_localize.models import TranslationSource
 from wagtail_localize.operations import TranslationCreator
@@ -56,7 +57,10 @@ def target_locales(*, codes: Iterable[str] | None) -> list[Locale]:
     codes = list(codes or enabled)
     unknown = sorted(set(codes) - set(enabled))
     if unknown:
-        raise SubmissionError(f"Not an enabled language: {', '.join(unknown)}. Enabled: {', '.join(enabled)}")
+        raise SubmissionError(
+            _("Not an enabled language: %(unknown)s. Enabled: %(enabled)s")
+            % {"unknown": ", ".join(unknown), "enabled": ", ".join(enabled)}
+        )
     existing = {locale.language_code: locale for locale in Locale.objects.filter(language_code__in=codes)}
     return [existing.get(code) or Locale.objects.create(language_code=code) for code in codes]
 
@@ -119,7 +123,9 @@ def submit_for_translation(*, instances: Iterable, locale_codes: Iterable[str] |
             logger.exception("Submitting %r for translation failed", instance)
             errors.append(f"{instance!r}: {error}")
     if errors:
-        raise SubmissionError("Some objects could not be submitted: " + "; ".join(errors))
+        raise SubmissionError(
+            _("Some objects could not be submitted: %(errors)s") % {"errors": "; ".join(errors)}
+        )
     return done
 
 

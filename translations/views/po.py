@@ -22,7 +22,9 @@ def export_po_zip(request):
     except po_files.BadExportRequest as refusal:
         return HttpResponseBadRequest(str(refusal), content_type="text/plain; charset=utf-8")
     if not pages:
-        return HttpResponseBadRequest("Name at least one page: ?page=<id>", content_type="text/plain")
+        return HttpResponseBadRequest(
+            _("Name at least one page: ?page=<id>"), content_type="text/plain; charset=utf-8"
+        )
     try:
         codes = po_files.export_languages(user=request.user, requested=request.GET.getlist("locale"))
     except PermissionDenied as refusal:

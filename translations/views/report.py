@@ -11,9 +11,17 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.views.reports import ReportView
 
 from ..filters import StatusReportFilterSet
-from ..selectors import STORY_FIELDS, report_locales, source_stories, status_matrix, stories_with_status
+from ..selectors import (
+    STORY_FIELDS,
+    language_completion,
+    report_locales,
+    source_stories,
+    status_matrix,
+    stories_with_status,
+)
 from ..services.groups import locale_access
 from ..services.roles import enabled_codes
+from . import matrix
 
 FIRST_COLUMNS = ("page_id", "title", "locale_code")
 
@@ -67,6 +75,7 @@ class TranslationStatusReportView(ReportView):
         )
         if values.get("status"):
             stories = stories_with_status(stories, locales=self.locales, status=values["status"])
+        self._stories = stories
         self._story_keys = stories.values("translation_key")
         return stories.values(*STORY_FIELDS)
 
@@ -76,10 +85,23 @@ class TranslationStatusReportView(ReportView):
     def decorate_paginated_queryset(self, object_list):
         # All rows for an export (keys as a subquery), one page otherwise.
         keys = self._story_keys if self.is_export else None
-        return status_matrix(list(object_list), locales=self.locales, story_keys=keys)
+        rows = status_matrix(list(object_list), locales=self.locales, story_keys=keys)
+        if not self.is_export:
+            matrix.decorate(rows, user=self.request.user, access=locale_access(self.request.user))
+        return rows
 
     def get_context_data(self, **kwargs):
-        return {**super().get_context_data(**kwargs), "locales": self.locales}
+        context = super().get_context_data(**kwargs)
+        paginator = context.get("paginator")
+        total = paginator.count if paginator else len(context.get("object_list") or ())
+        done = language_completion(self._stories, locales=self.locales) if total else {}
+        return {
+            **context,
+            "locales": self.locales,
+            "columns": matrix.columns(self.locales),
+            "completion": matrix.completion_row(self.locales, done, total),
+            "legend": matrix.legend(),
+        }
 
     def to_row_dict(self, item):
         row = OrderedDict((field, getattr(item, field)) for field in FIRST_COLUMNS)

@@ -20,7 +20,12 @@ SUBMIT_PERMISSION = "wagtail_localize.submit_translation"
 def _submit(request, *, instance, is_page: bool, back_url: str):
     if not request.user.has_perm(SUBMIT_PERMISSION):
         raise PermissionDenied
-    form = LocalesForm(request.POST or None, exclude_code=instance.locale.language_code)
+    # ?locale=ta ticks a language in advance (the status report's "submit" cells).
+    form = LocalesForm(
+        request.POST or None,
+        exclude_code=instance.locale.language_code,
+        initial={"locales": request.GET.getlist("locale")},
+    )
     if request.method == "POST" and form.is_valid():
         codes = list(form.cleaned_data["locales"]) or None
         try:
