@@ -17,8 +17,9 @@ def parse(out: str) -> dict:
     errors = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", out)
     return {
         "requests_per_second": float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1)),
-        "p50_ms": ms(re.search(r"50%\s+(\S+)", out).group(1)),
-        "p99_ms": ms(re.search(r"99%\s+(\S+)", out).group(1)),
+        # Anchored: the thread stats have percentages too ("+/- Stdev 65.99%").
+        "p50_ms": ms(re.search(r"^\s*50%\s+(\S+)", out, re.MULTILINE).group(1)),
+        "p99_ms": ms(re.search(r"^\s*99%\s+(\S+)", out, re.MULTILINE).group(1)),
         "non_2xx": int(m.group(1)) if (m := re.search(r"Non-2xx or 3xx responses: (\d+)", out)) else 0,
         "socket_errors": sum(map(int, errors.groups())) if errors else 0,
     }

@@ -14,7 +14,7 @@ WRK = """Running 15s test @ http://127.0.0.1:8001/hi/stories/bench-story-1/
   2 threads and 8 connections
   Thread Stats   Avg      Stdev     Max   +/- Stdev
     Latency   137.12ms   20.05ms 310.44ms   80.12%
-    Req/Sec    29.30      7.41    50.00     72.00%
+    Req/Sec    29.30      7.41    50.00     65.99%
   Latency Distribution
      50%  134.50ms
      75%  146.20ms
