@@ -1,43 +1,90 @@
 """Build the benchmark dataset: N stories in English, each translated into
-every other requested locale.
+every other requested locale, in bulk.
 
 The taxonomy, the site roots and their translations are made the real way
-(demo.services, through wagtail-localize). Stories are made in bulk, because
-creating 2,000 x 4 pages one by one through the page tree API takes many
-minutes: page rows are computed (treebeard materialised paths, url_path,
-translation_key) and inserted with ``bulk_create`` for the ``Page`` table and
-one multi-row INSERT per batch for the ``SuccessStoryPage`` table. Each
-translation is a real page: the same translation_key as its English source,
-its own locale, under the translated story index, with translated text, the
-translated sector/office/ministry and the source's districts and products (as
-wagtail-localize's synchronised fields would give it).
+(demo.services, through wagtail-localize). Stories are made in batches of 250
+inside one transaction each: page rows are computed (treebeard materialised
+paths, depth, numchild, url_path, translation_key) and inserted with
+``bulk_create`` for the ``Page`` table and one multi-row INSERT per batch for
+the ``SuccessStoryPage`` table. Each translation is a real page: the same
+translation_key as its English source, its own locale, under the translated
+story index, with translated text, the translated sector/office/ministry and
+the source's districts and products (as wagtail-localize's synchronised
+fields would give it).
 
-Not made for bulk stories: revisions, the search index and the reference
-index. Suites that need a search index build it themselves.
+Each English story then gets what publishing it and translating it through
+wagtail-localize leaves behind, made in bulk: a live revision (its content is
+the page's own ``serializable_data()``), a TranslatableObject, a
+TranslationSource (``content_json`` as wagtail-localize writes it) with its
+String, Template, RelatedObject and Overridable segments and their
+TranslationContexts, this project's SourceSync (the source's revision), and for
+each other locale a Translation with a complete LanguageVersion up to date with
+that revision. Segments are not extracted story by story (30-50 ms each):
+wagtail-localize's own ``extract_segments`` runs once per product, and the other
+stories of that product reuse its segments with their own title, slug, seller
+keys, snippets and images, which are the only values that differ (stream block
+ids are the same in every bench story; benchmarks/tests checks the result
+against ``extract_segments`` itself). Not made: the translated pages'
+revisions and StringTranslations (the live translations are complete, which is
+what the status matrix and outdated detection read), and the search index
+(the search suite rebuilds it once per size, timed).
 """
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
+import json
 import time
 import uuid
 from collections.abc import Callable
-from decimal import Decimal
 
 from django.contrib.contenttypes.models import ContentType
-from django.db import transaction
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db import connection, transaction
 from django.utils import timezone
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Page, Revision
+from wagtail_localize.models import (
+    OverridableSegment,
+    RelatedObjectSegment,
+    String,
+    StringSegment,
+    Template,
+    TemplateSegment,
+    TranslatableObject,
+    Translation,
+    TranslationContext,
+    TranslationSource,
+    get_schema_version,
+)
+from wagtail_localize.segments import (
+    OverridableSegmentValue,
+    RelatedObjectSegmentValue,
+    StringSegmentValue,
+    TemplateSegmentValue,
+)
+from wagtail_localize.segments.extract import extract_segments
 
 from demo import services as demo
 from demo.content import load_content
 from demo.images import poster_image
 from stories.models import ReleaseIdSequence, Seller, StoryIndexPage, StoryTag, SuccessStoryPage
+from translations.models import LanguageVersion, SourceSync
 
 FIRST_RELEASE_ID = 5_000_001
 BATCH = 250
 POSTERS = 8
 TAGS = ["silk", "handloom", "GI tag", "GeM", "ONDC", "exports", "women", "agriculture"]
+# Stream block ids: the same in every bench story (they need only be unique
+# within one stream), so the stories of one product share their segment paths.
+BLOCK_NAMESPACE = uuid.UUID("0d0b3c1e-6a41-4a55-9d7e-6b2f3b0c5e10")
+
+
+BLOCK_NAMES = ("s1", "p1", "h1", "p2", "q1", "i1", "h2", "k1", "k1-1", "k1-2", "l1", "l1-1", "l1-2")
+
+
+def _block_id(name: str) -> str:
+    return str(uuid.uuid5(BLOCK_NAMESPACE, name))
 
 
 def build(*, stories: int, locales: list[str], log: Callable[[str], None] = print) -> dict:
@@ -83,6 +130,14 @@ class _Context:
         self.english = english
         self.targets = targets
         self.content_type = ContentType.objects.get_for_model(SuccessStoryPage)
+        self.page_type = ContentType.objects.get_for_model(Page)
+        self.schema_version = get_schema_version(SuccessStoryPage._meta.app_label)
+        # product pk -> (segment values of its first story, that story's seller keys)
+        self.prototypes: dict = {}
+        self.field_paths: dict = {}
+        self.templates: dict = {}
+        self.translatables: dict = {}
+        self.block_ids = {_block_id(name) for name in BLOCK_NAMES}
         self.products = list(taxonomy["products"].values())
         self.offices = list(taxonomy["offices"].values())
         self.ministries = list(taxonomy["ministries"].values())
@@ -130,12 +185,16 @@ def _by_key(snippets, locale: Locale) -> dict:
 def _add_batch(*, context: _Context, first: int, count: int) -> None:
     specs = [_spec(context, first + i) for i in range(count)]
     seller_keys = [(uuid.uuid4(), uuid.uuid4()) for _ in specs]
+    english = None
     for locale in [context.english, *context.targets]:
         index = StoryIndexPage.objects.get(pk=context.index[locale.pk].pk)
         pages = [_page(context, spec, locale, index, index.numchild + 1 + i) for i, spec in enumerate(specs)]
         _insert_pages(pages)
         Page.objects.filter(pk=index.pk).update(numchild=index.numchild + len(pages))
-        _insert_relations(context, pages, specs, seller_keys, locale)
+        children = _insert_relations(context, pages, specs, seller_keys, locale)
+        if locale.pk == context.english.pk:
+            english = (pages, children)
+    _publish_and_localize(context, specs, *english)
 
 
 def _spec(context: _Context, n: int) -> dict:
@@ -181,33 +240,52 @@ def _texts(spec: dict, code: str) -> dict:
     }
 
 
-def _body(spec: dict, texts: dict) -> list:
+def _body(spec: dict, texts: dict) -> list[dict]:
+    """The body as stored stream data (what StreamField keeps in the database)."""
     phrase = texts["phrase"]
+
+    def block(name: str, kind: str, value) -> dict:
+        return {"type": kind, "value": value, "id": _block_id(name)}
+
+    def item(name: str, value) -> dict:
+        return {"type": "item", "value": value, "id": _block_id(name)}
+
     return [
-        ("paragraph", f"<p>{texts['paragraph']}</p>"),
-        ("heading", phrase("How the district built its brand")),
-        ("paragraph", f"<p>{texts['paragraph']}</p>"),
-        ("quote", {"quote": texts["paragraph"], "speaker": "A. Artisan"}),
-        ("image", {"image": spec["poster"], "caption": texts["summary"][:200], "credit": "ODOP"}),
-        ("heading", phrase("Results in numbers")),
-        (
+        block("p1", "paragraph", f"<p>{texts['paragraph']}</p>"),
+        block("h1", "heading", phrase("How the district built its brand")),
+        block("p2", "paragraph", f"<p>{texts['paragraph']}</p>"),
+        block("q1", "quote", {"quote": texts["paragraph"], "speaker": "A. Artisan"}),
+        block(
+            "i1",
+            "image",
+            {"image": spec["poster"].pk, "caption": texts["summary"][:200], "credit": "ODOP"},
+        ),
+        block("h2", "heading", phrase("Results in numbers")),
+        block(
+            "k1",
             "key_figures",
             [
-                {
-                    "value": Decimal(1200 + spec["n"]),
-                    "unit": "",
-                    "label": phrase("Artisans and farmers benefited"),
-                },
-                {
-                    "value": Decimal("18.4"),
-                    "unit": phrase("crore rupees"),
-                    "label": phrase("Annual turnover"),
-                },
+                item(
+                    "k1-1",
+                    {
+                        "value": str(1200 + spec["n"]),
+                        "unit": "",
+                        "label": phrase("Artisans and farmers benefited"),
+                    },
+                ),
+                item(
+                    "k1-2",
+                    {"value": "18.4", "unit": phrase("crore rupees"), "label": phrase("Annual turnover")},
+                ),
             ],
         ),
-        (
+        block(
+            "l1",
             "list",
-            [phrase("Design and skill training for artisans"), phrase("Seller onboarding on GeM and ONDC")],
+            [
+                item("l1-1", phrase("Design and skill training for artisans")),
+                item("l1-2", phrase("Seller onboarding on GeM and ONDC")),
+            ],
         ),
     ]
 
@@ -230,7 +308,7 @@ def _page(context: _Context, spec: dict, locale: Locale, index: Page, position: 
         has_unpublished_changes=False,
         first_published_at=spec["posted_at"],
         last_published_at=spec["posted_at"],
-        subheadlines=[("subheadline", texts["summary"][:120])],
+        subheadlines=[{"type": "subheadline", "value": texts["summary"][:120], "id": _block_id("s1")}],
         summary=texts["summary"],
         posted_at=spec["posted_at"],
         release_id=FIRST_RELEASE_ID + spec["n"],
@@ -275,14 +353,14 @@ def _insert_relations(context, pages, specs, seller_keys, locale) -> None:
             for p, s in zip(pages, specs, strict=True)
         ]
     )
-    StoryTag.objects.bulk_create(
+    tags = StoryTag.objects.bulk_create(
         [
             StoryTag(content_object_id=p.pk, tag=context.tags[(s["n"] + k) % len(context.tags)])
             for p, s in zip(pages, specs, strict=True)
             for k in range(2)
         ]
     )
-    Seller.objects.bulk_create(
+    sellers = Seller.objects.bulk_create(
         [
             Seller(
                 page_id=p.pk,
@@ -300,3 +378,236 @@ def _insert_relations(context, pages, specs, seller_keys, locale) -> None:
             for k in range(2)
         ]
     )
+    return [
+        {"sellers": sellers[2 * i : 2 * i + 2], "tagged_items": tags[2 * i : 2 * i + 2]}
+        for i in range(len(pages))
+    ]
+
+
+# --- What publishing and translating through wagtail-localize leaves ------------
+
+
+def _publish_and_localize(context: _Context, specs: list[dict], pages: list, children: list[dict]) -> None:
+    """Live revisions, TranslationSources with their segments, SourceSyncs, and
+    a Translation with a complete LanguageVersion per other locale, for the
+    English `pages` (just inserted, with their `children`)."""
+    now = timezone.now()
+    data = []
+    for page, spec, kids in zip(pages, specs, children, strict=True):
+        # The children in memory (modelcluster), so serializable_data() makes no query.
+        page.sellers = kids["sellers"]
+        page.tagged_items = kids["tagged_items"]
+        page.wagtail_admin_comments = []
+        page.districts = [spec["district"]]
+        page.products = [spec["product"]]
+        data.append(page.serializable_data())
+    revisions = Revision.objects.bulk_create(
+        Revision(
+            content_type=context.content_type,
+            base_content_type=context.page_type,
+            object_id=str(page.pk),
+            object_str=page.title[:255],
+            content=content,
+            created_at=spec["posted_at"],
+        )
+        for page, spec, content in zip(pages, specs, data, strict=True)
+    )
+    for page, revision, spec in zip(pages, revisions, specs, strict=True):
+        page.live_revision_id = page.latest_revision_id = revision.pk
+        page.latest_revision_created_at = spec["posted_at"]
+    Page.objects.bulk_update(
+        [
+            Page(
+                pk=page.pk,
+                live_revision_id=page.live_revision_id,
+                latest_revision_id=page.latest_revision_id,
+                latest_revision_created_at=page.latest_revision_created_at,
+            )
+            for page in pages
+        ],
+        ["live_revision", "latest_revision", "latest_revision_created_at"],
+    )
+    TranslatableObject.objects.bulk_create(
+        [
+            TranslatableObject(translation_key=page.translation_key, content_type=context.page_type)
+            for page in pages
+        ]
+    )
+    sources = TranslationSource.objects.bulk_create(
+        TranslationSource(
+            object_id=page.translation_key,
+            specific_content_type=context.content_type,
+            locale=context.english,
+            object_repr=str(page)[:200],
+            content_json=json.dumps(content, cls=DjangoJSONEncoder),
+            schema_version=context.schema_version,
+            created_at=now,
+            last_updated_at=now,
+        )
+        for page, content in zip(pages, data, strict=True)
+    )
+    SourceSync.objects.bulk_create(
+        SourceSync(source=source, revision=revision)
+        for source, revision in zip(sources, revisions, strict=True)
+    )
+    _insert_segments(
+        context,
+        sources,
+        [segment_values(context, page, spec) for page, spec in zip(pages, specs, strict=True)],
+        pages,
+    )
+    translations = Translation.objects.bulk_create(
+        Translation(source=source, target_locale=locale, created_at=now, enabled=True)
+        for source in sources
+        for locale in context.targets
+    )
+    per_source = len(context.targets)
+    LanguageVersion.objects.bulk_create(
+        LanguageVersion(
+            translation=translation,
+            source_revision=revisions[i // per_source],
+            complete=True,
+            untranslated=[],
+            published_at=specs[i // per_source]["posted_at"],
+        )
+        for i, translation in enumerate(translations)
+    )
+
+
+def segment_values(context: _Context, page: SuccessStoryPage, spec: dict) -> list:
+    """What wagtail-localize's ``extract_segments(page)`` returns for a bench
+    story, from the first story of its product (extracted for real) with this
+    story's own title, slug, seller keys, snippets and images."""
+    product = spec["product"].pk
+    if product not in context.prototypes:
+        context.prototypes[product] = (
+            extract_segments(page),
+            [str(s.translation_key) for s in page.sellers.all()],
+        )
+    values, seller_keys = context.prototypes[product]
+    own_keys = [str(s.translation_key) for s in page.sellers.all()]
+    made = []
+    for value in values:
+        value = copy.copy(value)
+        for old, new in zip(seller_keys, own_keys, strict=True):
+            if value.path.startswith(f"sellers.{old}."):
+                value.path = f"sellers.{new}." + value.path[len(f"sellers.{old}.") :]
+        if isinstance(value, StringSegmentValue) and value.path in ("title", "slug"):
+            value = StringSegmentValue(value.path, getattr(page, value.path)).with_order(value.order)
+        elif isinstance(value, RelatedObjectSegmentValue):
+            value = RelatedObjectSegmentValue.from_instance(value.path, getattr(page, value.path)).with_order(
+                value.order
+            )
+        elif isinstance(value, OverridableSegmentValue):
+            value.data = spec["poster"].pk
+        made.append(value)
+    return made
+
+
+def _insert_segments(context: _Context, sources: list, values_per_source: list[list], pages: list) -> None:
+    """The segment rows wagtail-localize's ``refresh_segments`` would make,
+    in bulk: Strings and Templates shared by content, one TranslationContext
+    per (story, path)."""
+    english = context.english
+    hashes = {}
+    for values in values_per_source:
+        for value in values:
+            if isinstance(value, StringSegmentValue):
+                hashes.setdefault(String._get_data_hash(value.string.data), value.string.data)
+    known = dict(
+        String.objects.filter(locale=english, data_hash__in=list(hashes)).values_list("data_hash", "pk")
+    )
+    String.objects.bulk_create(
+        [String(locale=english, data_hash=h, data=d) for h, d in hashes.items() if h not in known],
+        ignore_conflicts=True,
+    )
+    known = dict(
+        String.objects.filter(locale=english, data_hash__in=list(hashes)).values_list("data_hash", "pk")
+    )
+    # One context per (story, path): a rich text block's template and string
+    # share one. These two tables get about 30 rows per story: plain
+    # executemany, without model instances (a third of the build's time).
+    uid = _uuid_param()
+    wanted = {}
+    for source, values, page in zip(sources, values_per_source, pages, strict=True):
+        for value in values:
+            if (source.object_id, value.path) not in wanted:
+                wanted[source.object_id, value.path] = (
+                    uid(source.object_id),
+                    value.path,
+                    uid(TranslationContext._get_path_id(value.path)),
+                    _field_path(context, page, value.path),
+                )
+    _insert_rows(TranslationContext, ["object_id", "path", "path_id", "field_path"], wanted.values())
+    context_ids = {
+        (key, path): pk
+        for pk, key, path in TranslationContext.objects.filter(
+            object_id__in=[source.object_id for source in sources]
+        ).values_list("pk", "object_id", "path")
+    }
+    strings, templates, related, overridable = [], [], [], []
+    for source, values in zip(sources, values_per_source, strict=True):
+        for value in values:
+            common = (source.pk, context_ids[source.object_id, value.path], value.order)
+            if isinstance(value, TemplateSegmentValue):
+                templates.append((*common, _template(context, value).pk))
+            elif isinstance(value, RelatedObjectSegmentValue):
+                related.append((*common, uid(_translatable(context, value).pk)))
+            elif isinstance(value, OverridableSegmentValue):
+                overridable.append((*common, json.dumps(value.data, cls=DjangoJSONEncoder)))
+            else:
+                string = known[String._get_data_hash(value.string.data)]
+                strings.append((*common, string, json.dumps(value.attrs, cls=DjangoJSONEncoder)))
+    common = ["source_id", "context_id", "order"]
+    _insert_rows(StringSegment, [*common, "string_id", "attrs"], strings)
+    _insert_rows(TemplateSegment, [*common, "template_id"], templates)
+    _insert_rows(RelatedObjectSegment, [*common, "object_id"], related)
+    _insert_rows(OverridableSegment, [*common, "data_json"], overridable)
+
+
+def _uuid_param() -> Callable:
+    """How a UUIDField value is sent to the database (hex on SQLite)."""
+    if connection.features.has_native_uuid_field:
+        return lambda value: value
+    return lambda value: value.hex
+
+
+def _insert_rows(model, columns: list[str], rows) -> None:
+    rows = list(rows)
+    if not rows:
+        return
+    quote = connection.ops.quote_name
+    table = quote(model._meta.db_table)  # names from the model, values as parameters
+    names = ", ".join(quote(column) for column in columns)
+    marks = ", ".join(["%s"] * len(columns))
+    sql = f"INSERT INTO {table} ({names}) VALUES ({marks})"  # noqa: S608
+    with connection.cursor() as cursor:
+        cursor.executemany(sql, rows)
+
+
+def _field_path(context: _Context, page, path: str) -> str:
+    """TranslationContext.field_path, as wagtail-localize computes it (once per path shape)."""
+    shape = ".".join(
+        "*" if part.count("-") == 4 and part not in context.block_ids else part for part in path.split(".")
+    )
+    if shape not in context.field_paths:
+        unsaved = TranslationContext(path=path)
+        unsaved.save = lambda **kwargs: None  # get_field_path() saves what it computes
+        context.field_paths[shape] = unsaved.get_field_path(page)
+    return context.field_paths[shape]
+
+
+def _template(context: _Context, value) -> Template:
+    key = (value.format, value.template, value.string_count)
+    if key not in context.templates:
+        context.templates[key] = Template.from_value(value)
+    return context.templates[key]
+
+
+def _translatable(context: _Context, value) -> TranslatableObject:
+    key = (value.content_type.pk, value.translation_key)
+    if key not in context.translatables:
+        context.translatables[key] = TranslatableObject.objects.get_or_create(
+            content_type=value.content_type, translation_key=value.translation_key
+        )[0]
+    return context.translatables[key]

@@ -14,6 +14,7 @@ import importlib
 import os
 import platform
 import resource
+import sys
 import tempfile
 import time
 import traceback
@@ -121,11 +122,18 @@ def run_suites(
     *,
     only: list[str] | None = None,
     suites: list[tuple[str, Callable | Exception]] | None = None,
+    first_size: bool = True,
 ) -> dict:
     """Run each suite; a suite that fails to import or raises is reported and
-    the others still run."""
+    the others still run. A suite whose module sets ``SIZE_INDEPENDENT = True``
+    (printing: it renders one story) runs at the first size only."""
     results = {}
     for label, suite in suites if suites is not None else discover_suites(only):
+        if not first_size and getattr(
+            sys.modules.get(getattr(suite, "__module__", "")), "SIZE_INDEPENDENT", False
+        ):
+            results[label] = {"skipped": "size-independent: measured at the first size"}
+            continue
         if isinstance(suite, Exception):
             results[label] = {"error": f"import failed: {suite!r}"}
             ctx.log(f"[{label}] could not be imported: {suite!r}")
@@ -159,13 +167,17 @@ def run_benchmark(
     )
     with database as name, bench_environment():
         report["meta"]["database"] = {"vendor": connection.vendor, "name": name}
-        for size in sorted(sizes):
+        for position, size in enumerate(sorted(sizes)):
             log(f"Building {size} stories x {len(locales)} locales")
             built = dataset.build(stories=size, locales=locales, log=log)
             log(f"Dataset ready in {built['build']['total_s']} s ({built['story_pages']} story pages)")
             ctx = BenchContext(stories=size, locales=locales, repeat=repeat, log=log)
             ctx.extra["dataset"] = built
-            report["runs"][str(size)] = {"dataset": built, "suites": run_suites(ctx, only=only)}
+            started = time.perf_counter()
+            suites = run_suites(ctx, only=only, first_size=position == 0)
+            built["suites_s"] = round(time.perf_counter() - started, 1)
+            report["runs"][str(size)] = {"dataset": built, "suites": suites}
+    report["growth"] = growth(report)
     report["meta"]["max_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
     return report
 
@@ -205,6 +217,52 @@ def timing_rows(report: dict) -> list[tuple]:
                     )
                 )
     return rows
+
+
+GROWTH_TARGET_PERCENT = 10
+
+
+def growth(report: dict) -> dict:
+    """Per measurement, from the smallest size to the largest: growth of the
+    median and p95 in percent, queries at both sizes, and whether the median
+    stays within GROWTH_TARGET_PERCENT (issue 16's flatness target)."""
+    sizes = sorted(report["runs"], key=int)
+    if len(sizes) < 2:
+        return {}
+    small, large = sizes[0], sizes[-1]
+
+    def by_name(size):
+        return {
+            f"{suite}.{name}": summary
+            for suite, result in report["runs"][size]["suites"].items()
+            if isinstance(result, dict) and "error" not in result
+            for name, summary in _summaries(result)
+        }
+
+    before, after = by_name(small), by_name(large)
+    result = {
+        "from": int(small),
+        "to": int(large),
+        "target_percent": GROWTH_TARGET_PERCENT,
+        "measurements": {},
+    }
+    for name, first in before.items():
+        last = after.get(name)
+        if not last or not first.get("median_ms"):
+            continue
+        median = round(100 * (last["median_ms"] - first["median_ms"]) / first["median_ms"], 1)
+        p95 = (
+            round(100 * (last["p95_ms"] - first["p95_ms"]) / first["p95_ms"], 1) if first["p95_ms"] else None
+        )
+        result["measurements"][name] = {
+            "median_ms": [first["median_ms"], last["median_ms"]],
+            "p95_ms": [first["p95_ms"], last["p95_ms"]],
+            "queries": [first.get("queries"), last.get("queries")],
+            "median_growth_percent": median,
+            "p95_growth_percent": p95,
+            "meets_growth_target": median <= GROWTH_TARGET_PERCENT,
+        }
+    return result
 
 
 def _summaries(value, prefix: str = "") -> Iterator[tuple[str, dict]]:

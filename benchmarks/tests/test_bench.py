@@ -3,11 +3,16 @@ import json
 import pytest
 from django.core.management import CommandError, call_command
 from django.db import connection
+from wagtail.models import Page
+from wagtail_localize.models import StringSegment, Translation, TranslationSource
+from wagtail_localize.segments import StringSegmentValue
+from wagtail_localize.segments.extract import extract_segments
 
 from benchmarks import dataset
 from benchmarks.harness import BenchContext, summarize
-from benchmarks.services import discover_suites, run_suites, throwaway_database
+from benchmarks.services import discover_suites, growth, run_suites, throwaway_database
 from stories.models import SuccessStoryPage
+from translations.selectors import translation_freshness
 
 
 def test_summary_gives_median_and_p95():
@@ -44,19 +49,44 @@ def test_bad_options_are_refused_with_a_message_naming_them(option, value, messa
 
 
 @pytest.mark.django_db(transaction=True)
-def test_dataset_makes_real_translations_and_grows_without_duplicates():
+def test_dataset_makes_real_translations_and_grows_without_duplicates(client):
     dataset.build(stories=3, locales=["en", "hi", "ur"], log=lambda _: None)
     built = dataset.build(stories=5, locales=["en", "hi", "ur"], log=lambda _: None)
 
     assert built["story_pages"] == 15
+    # A valid treebeard tree: paths, depths and numchild all consistent.
+    assert all(not problem for problem in Page.find_problems())
     english = SuccessStoryPage.objects.filter(locale__language_code="en")
     assert english.count() == 5
     for story in english:
         translations = {page.locale.language_code: page for page in story.get_translations()}
         assert set(translations) == {"hi", "ur"}
         assert translations["hi"].specific.release_id == story.release_id
+        # Linked as wagtail-localize links them: one source, one enabled
+        # Translation per language, whose target is the translated page.
+        source = TranslationSource.objects.get(object_id=story.translation_key, locale=story.locale)
+        assert source.get_source_instance().pk == story.pk
+        assert source.odop_sync.revision_id == story.live_revision_id is not None
+        for page in translations.values():
+            translation = Translation.objects.get(source=source, target_locale=page.locale, enabled=True)
+            assert translation.get_target_instance().pk == page.pk
+            freshness = translation_freshness(page)
+            assert freshness.source_page.pk == story.pk and not freshness.outdated
+        # The segments are wagtail-localize's own extraction of the story.
+        real = extract_segments(story.specific)
+        stored = list(StringSegment.objects.filter(source=source).select_related("context", "string"))
+        assert sorted((s.order, s.context.path, s.string.data) for s in stored) == [
+            (v.order, v.path, v.string.data) for v in real if isinstance(v, StringSegmentValue)
+        ]
+        assert source.relatedobjectsegment_set.count() == 3
+        assert source.as_instance().title == story.title
     hindi = SuccessStoryPage.objects.filter(locale__language_code="hi").first()
     assert any("\u0900" <= char <= "\u097f" for char in hindi.title)
+    # Pages route and render, in the source language and a translation.
+    for page in (english.last(), hindi):
+        response = client.get(page.url)
+        assert response.status_code == 200
+        assert page.title in response.content.decode()
 
 
 @pytest.mark.django_db(transaction=True)
@@ -118,3 +148,22 @@ def test_bench_command_uses_a_throwaway_database_and_writes_json(tmp_path):
     assert report["runs"]["2"]["suites"]["stories"]["story_page"]["hi"]["p95_ms"] > 0
     assert connection.settings_dict["NAME"] == database_before
     assert SuccessStoryPage.objects.count() == stories_before
+
+
+def test_growth_reports_percent_and_the_ten_percent_target_per_measurement():
+    def run(median, queries):
+        return {
+            "suites": {
+                "stories": {
+                    "story_page": {"hi": {"median_ms": median, "p95_ms": 2 * median, "queries": queries}}
+                }
+            }
+        }
+
+    report = {"runs": {"200": run(10.0, 12), "20000": run(10.5, 12), "2000": run(30.0, 12)}}
+    item = growth(report)["measurements"]["stories.story_page.hi"]
+    assert item["median_growth_percent"] == 5.0
+    assert item["queries"] == [12, 12]
+    assert item["meets_growth_target"] is True
+    report["runs"]["20000"] = run(11.5, 14)
+    assert growth(report)["measurements"]["stories.story_page.hi"]["meets_growth_target"] is False

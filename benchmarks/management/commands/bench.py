@@ -82,7 +82,8 @@ class Command(BaseCommand):
         for size, run in report["runs"].items():
             build = run["dataset"]["build"]
             self.stdout.write(
-                f"  {size} stories: dataset built in {build['total_s']} s, {run['dataset']['pages']} pages"
+                f"  {size} stories: dataset built in {build['total_s']} s, {run['dataset']['pages']} pages, "
+                f"suites ran in {run['dataset'].get('suites_s', '?')} s"
             )
         header = (
             "stories",
@@ -106,4 +107,17 @@ class Command(BaseCommand):
                 memory = result.get("peak_memory_mb") if isinstance(result, dict) else None
                 if memory:
                     self.stdout.write(f"  {size} {suite}: peak memory {memory}")
+        growth = report.get("growth") or {}
+        if growth.get("measurements"):
+            self.stdout.write(
+                f"Growth of the median from {growth['from']} to {growth['to']} stories "
+                f"(target <= {growth['target_percent']}%):"
+            )
+            for name, item in growth["measurements"].items():
+                verdict = "ok" if item["meets_growth_target"] else "OVER"
+                self.stdout.write(
+                    f"  {name}: {item['median_ms'][0]} -> {item['median_ms'][1]} ms "
+                    f"({item['median_growth_percent']:+}%), queries {item['queries'][0]} -> "
+                    f"{item['queries'][1]}  {verdict}"
+                )
         self.stdout.write(f"Process max RSS: {report['meta']['max_rss_mb']} MB")
