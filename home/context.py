@@ -4,7 +4,7 @@ from selectors; this module only shapes them."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.utils.translation import gettext
 from wagtail.models import Page
@@ -14,7 +14,7 @@ from core.site import page_url
 from languages import registry
 from stories.context import story_cards
 from stories.models import StoryIndexPage
-from stories.selectors import browse_choices, story_listing, with_card_relations
+from stories.selectors import LandingKey, browse_choices, landing_key, story_listing, with_card_relations
 from workshops.context import workshop_cards
 from workshops.models import WorkshopIndexPage
 from workshops.selectors import latest_workshops
@@ -62,11 +62,25 @@ def x_default_url(alternates: list[Alternate]) -> str | None:
     return alternates[0].url if alternates else None
 
 
-def page_chrome(page: Page | None, *, request=None) -> dict:
-    """Everything base.html needs about the page being shown."""
+def landing_alternates(alternates: list[Alternate], key: LandingKey) -> list[Alternate]:
+    """The same landing page under each live story index: a landing exists
+    wherever its index does (an empty one says so), so the switcher and the
+    hreflang set name every language, as on the index."""
+    landed = []
+    for alternate in alternates:
+        path = StoryIndexPage.landing_path(key.kind, key.value_in(alternate.code))
+        landed.append(replace(alternate, url=alternate.url + path, href=alternate.href + path))
+    return landed
+
+
+def page_chrome(page: Page | None, *, request=None, landing: tuple[str, object] | None = None) -> dict:
+    """Everything base.html needs about the page being shown; `landing`
+    (kind, taxonomy object) on a story index's landing page."""
     if page is None or not getattr(page, "pk", None):
         return {"alternates": [], "x_default": None, "canonical": None, "og_locale": None}
     alternates = language_alternates(page, request=request)
+    if landing is not None:
+        alternates = landing_alternates(alternates, landing_key(*landing))
     current = next((a for a in alternates if a.current), None)
     return {
         "alternates": alternates,

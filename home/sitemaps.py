@@ -1,24 +1,69 @@
 """sitemap.xml: every live page in every language, each with its hreflang
-alternates (xhtml:link) and an x-default."""
+alternates (xhtml:link) and an x-default; and the landing pages (state,
+district, sector, product) in each language that has a live story for them,
+with the same alternates as the landing page itself (every language whose
+story index is live)."""
 
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass
 
 from wagtail.contrib.sitemaps import Sitemap
 
 from core.site import page_url
 from languages import registry
+from stories.models import StoryIndexPage
+from stories.selectors import landings_with_stories
 
 from .selectors import sitemap_pages
 
 
+@dataclass(frozen=True)
+class LandingEntry:
+    """A landing page in the sitemap, shaped like a page for `_urls`."""
+
+    translation_key: tuple
+    language_code: str
+    url: str
+    lastmod: object
+
+    def get_sitemap_urls(self, request=None) -> list[dict]:
+        return [{"location": self.url, "lastmod": self.lastmod}]
+
+
 class MultilingualSitemap(Sitemap):
     def items(self):
-        if hasattr(self, "_live_pages"):
-            return self._live_pages
-        self._live_pages = sitemap_pages(root=self.get_wagtail_site().root_page)
-        return self._live_pages
+        if hasattr(self, "_sitemap_items"):
+            return self._sitemap_items
+        pages = sitemap_pages(root=self.get_wagtail_site().root_page)
+        self._sitemap_items = pages + self._landing_entries(pages)
+        return self._sitemap_items
+
+    def _landing_entries(self, pages) -> list[LandingEntry]:
+        indexes = {}
+        for page in pages:
+            if isinstance(page, StoryIndexPage):
+                indexes.setdefault(page.locale.language_code, page_url(page, request=self.request))
+        self._landing_alternates = {}
+        entries = []
+        for landing in landings_with_stories():
+            index_url = indexes.get(landing.language_code)
+            if index_url is None:
+                continue
+            key = landing.key
+            identity = ("landing", key.kind, key.translation_key)
+            path = StoryIndexPage.landing_path(key.kind, key.value_in(landing.language_code))
+            entries.append(LandingEntry(identity, landing.language_code, index_url + path, landing.latest))
+            if identity not in self._landing_alternates:
+                self._landing_alternates[identity] = {
+                    code: url + StoryIndexPage.landing_path(key.kind, key.value_in(code))
+                    for code, url in indexes.items()
+                }
+        return entries
+
+    def lastmod(self, obj):
+        return obj.lastmod if isinstance(obj, LandingEntry) else super().lastmod(obj)
 
     # <loc> is Wagtail's get_full_url(): the Site record, which migrate keeps
     # equal to SITE_URL (core.site); alternates come from SITE_URL directly.
@@ -36,8 +81,10 @@ class MultilingualSitemap(Sitemap):
 
     def _alternates_by_key(self) -> dict:
         by_key = defaultdict(dict)
-        for page in self.items():
-            by_key[page.translation_key][page.locale.language_code] = page_url(page, request=self.request)
+        for item in self.items():
+            if not isinstance(item, LandingEntry):
+                by_key[item.translation_key][item.locale.language_code] = page_url(item, request=self.request)
+        by_key.update(self._landing_alternates)
         result = {}
         for key, urls in by_key.items():
             ordered = [(code, urls[code]) for code in registry.ALL_CODES if code in urls]

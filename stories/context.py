@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from django.core.paginator import Paginator
+from django.utils.translation import gettext
 from wagtail.models import Locale, Page
 
 from core.seo import json_ld, news_article, social_card
@@ -75,8 +76,15 @@ def story_index_view(*, index: Page, params, request=None, landing: tuple[str, o
         "choices": filter_choices(locale=index.locale),
         "page_of_stories": page_of_stories,
         "stories": story_cards(page_of_stories.object_list, request=request),
-        "landing": {"kind": landing[0], "object": landing[1]} if landing else None,
+        "landing": landing_view(*landing) if landing else None,
     }
+
+
+def landing_view(kind: str, obj) -> dict:
+    """A landing page's own title (also its description), in the page's
+    language: "Success stories from Varanasi"."""
+    title = gettext("Success stories from %(name)s") % {"name": obj.name}
+    return {"kind": kind, "object": obj, "title": title}
 
 
 @dataclass(frozen=True)

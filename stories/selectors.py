@@ -6,11 +6,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.db.models import Q, QuerySet
+from django.db.models import Max, Q, QuerySet
 from django.utils import timezone
 from wagtail.models import Locale, Page
 
 from core.pages import public
+from languages import registry
 from taxonomy.models import District, IssuingOffice, Ministry, Product, Sector, State
 
 from .models import StoryIndexPage, SuccessStoryPage
@@ -275,6 +276,91 @@ def landing_object(kind: str, value, *, locale: Locale):
         return product_in_locale(int(value), locale=locale)
     model = {"state": State, "district": District}[kind]
     return taxonomy_in_locale(model, locale=locale, lgd_code=int(value))
+
+
+@dataclass(frozen=True)
+class LandingKey:
+    """What names one taxonomy object's landing page in its URL, in every
+    language: the LGD code or the slug (synchronised, so the same in every
+    language), or for a product the id of its translation in that language,
+    else of its English (or first) version: one canonical URL per language."""
+
+    kind: str
+    translation_key: object
+    value: object
+    by_code: dict[str, object]
+
+    def value_in(self, language_code: str):
+        return self.by_code.get(language_code, self.value)
+
+
+_LANDING_FIELDS = {
+    # kind: (the story's link to its translation key, to its URL value)
+    "state": ("districts__state__translation_key", "districts__state__lgd_code"),
+    "district": ("districts__translation_key", "districts__lgd_code"),
+    "sector": ("sector__translation_key", "sector__slug"),
+    "product": ("products__translation_key", None),
+}
+
+
+def _product_ids(translation_keys) -> dict[object, dict[str, int]]:
+    rows = Product.objects.filter(translation_key__in=list(translation_keys)).values_list(
+        "translation_key", "locale__language_code", "pk"
+    )
+    ids: dict[object, dict[str, int]] = {}
+    for key, code, pk in rows.order_by("pk"):
+        ids.setdefault(key, {}).setdefault(code, pk)
+    return ids
+
+
+def _product_key(translation_key, ids: dict[str, int], fallback=None) -> LandingKey:
+    source = ids.get(registry.DEFAULT_CODE) or min(ids.values(), default=fallback)
+    return LandingKey(kind="product", translation_key=translation_key, value=source, by_code=ids)
+
+
+def landing_key(kind: str, obj) -> LandingKey:
+    """The landing key of `obj` (a State, District, Sector or Product): no
+    query, but one for a product (its translations' ids)."""
+    if kind == "product":
+        ids = _product_ids([obj.translation_key]).get(obj.translation_key, {})
+        return _product_key(obj.translation_key, ids, fallback=obj.pk)
+    value = getattr(obj, _LANDING_FIELDS[kind][1].rsplit("__", 1)[1])
+    return LandingKey(kind=kind, translation_key=obj.translation_key, value=value, by_code={})
+
+
+@dataclass(frozen=True)
+class LandingWithStories:
+    language_code: str
+    key: LandingKey
+    latest: object  # the newest publication among its stories (sitemap lastmod)
+
+
+def landings_with_stories() -> list[LandingWithStories]:
+    """Every landing page that lists at least one live, public, released
+    story, in each language that has one (the sitemap). Five queries."""
+    stories = not_embargoed(public(SuccessStoryPage.objects.live()))
+    found: list[LandingWithStories] = []
+    for kind, (key_field, value_field) in _LANDING_FIELDS.items():
+        group = ["locale__language_code", key_field] + ([value_field] if value_field else [])
+        rows = (
+            stories.filter(**{f"{key_field}__isnull": False})
+            .values(*group)
+            .annotate(latest=Max("last_published_at"))
+            .order_by(*group)
+        )
+        product_ids = _product_ids({row[key_field] for row in rows}) if kind == "product" else {}
+        for row in rows:
+            translation_key = row[key_field]
+            if kind == "product":
+                key = _product_key(translation_key, product_ids.get(translation_key, {}))
+                if key.value is None:
+                    continue
+            else:
+                key = LandingKey(
+                    kind=kind, translation_key=translation_key, value=row[value_field], by_code={}
+                )
+            found.append(LandingWithStories(row["locale__language_code"], key, row["latest"]))
+    return found
 
 
 def story_index_for(story: SuccessStoryPage) -> StoryIndexPage | None:

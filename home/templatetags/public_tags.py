@@ -17,9 +17,11 @@ def page_chrome(context, page=None):
     page = page if isinstance(page, Page) else None
     request = context.get("request")
     language = context["current_language"]
+    landing = context.get("landing") if page is not None else None
+    landing = (landing["kind"], landing["object"]) if landing else None
 
     def compute():
-        chrome = chrome_context.page_chrome(page, request=request)
+        chrome = chrome_context.page_chrome(page, request=request, landing=landing)
         chrome["navigation"] = chrome_context.site_navigation(
             language_code=language.code, current_page=page, request=request
         )
@@ -31,10 +33,12 @@ def page_chrome(context, page=None):
     from stories.invalidation import story_tag
 
     # A page's chrome names its translations (alternates): a story's move
-    # with the story; other pages' with the content generation.
+    # with the story; other pages' (and the taxonomy a landing page's
+    # alternates name) with the content generation.
+    where = (landing[0], landing[1].translation_key) if landing else ()
     return remember(
         name="chrome",
-        parts=(request.get_host(), page.pk, language.code),
+        parts=(request.get_host(), page.pk, language.code, *where),
         compute=compute,
         tags=(story_tag(page.translation_key),),
     )

@@ -27,7 +27,8 @@ BUDGETS = {
     "home_hi": 9,
     "landing_district_en": 12,
     "landing_sector_hi": 12,
-    "landing_product_hi": 13,
+    # +1: the product's ids in every language, for its own canonical and hreflang URLs.
+    "landing_product_hi": 14,
 }
 
 

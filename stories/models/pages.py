@@ -51,7 +51,8 @@ class StoryIndexPage(ViewRestrictionsByPath, RoutablePageMixin, Page):
             depends_on(landing_tag(code, landing[0], landing[1].translation_key), page=True)
         context = super().get_context(request, *args, **kwargs)
         context.update(story_index_view(index=self, params=request.GET, request=request, landing=landing))
-        context["social"] = social_card(description=self.search_description or self.intro)
+        landing_title = context["landing"]["title"] if context["landing"] else None
+        context["social"] = social_card(description=landing_title or self.search_description or self.intro)
         context["index_url"] = self.get_url(request)
         return context
 
@@ -96,7 +97,12 @@ class StoryIndexPage(ViewRestrictionsByPath, RoutablePageMixin, Page):
         """/en/stories/district/164/: states and districts by LGD code,
         sectors by slug, products by id."""
         value = {"state": "lgd_code", "district": "lgd_code", "sector": "slug", "product": "pk"}[kind]
-        return self.get_url(request) + self.reverse_subpage("landing_page", args=(kind, getattr(obj, value)))
+        return self.get_url(request) + self.landing_path(kind, getattr(obj, value))
+
+    @classmethod
+    def landing_path(cls, kind: str, value) -> str:
+        """ "district/164/": a landing page's path under any story index (no query)."""
+        return cls.get_resolver().reverse("landing_page", kind, value)
 
 
 class StoryTag(TaggedItemBase):
