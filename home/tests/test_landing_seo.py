@@ -88,6 +88,14 @@ class LandingPageMetadataTests(TestCase):
         self.assertEqual(head["hreflang"]["x-default"], f"{SITE}/en/stories/product/{product.pk}/")
         self.assertIn(hindi["index"].title, self.client.get(head["hreflang"]["hi"]).content.decode())
 
+    def test_landing_without_stories_in_its_language_is_not_indexed(self):
+        self.assertNotIn('name="robots"', self.client.get("/ur/stories/district/187/").content.decode())
+        self.site["translated"]["ur"]["story"].unpublish()
+        self.assertIn(
+            '<meta name="robots" content="noindex">',
+            self.client.get("/ur/stories/district/187/").content.decode(),
+        )
+
     def test_sitemap_lists_landings_with_stories_and_their_alternates(self):
         self.site["translated"]["ur"]["story"].unpublish()  # Urdu: no story for these landings now
         root = ET.fromstring(self.client.get("/sitemap.xml").content)  # noqa: S314 - our own sitemap
