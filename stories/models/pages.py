@@ -101,7 +101,7 @@ class StoryIndexPage(ViewRestrictionsByPath, RoutablePageMixin, Page):
 
     @classmethod
     def landing_path(cls, kind: str, value) -> str:
-        """ "district/164/": a landing page's path under any story index (no query)."""
+        """A landing page's path under any story index ("district/164/"); no query."""
         return cls.get_resolver().reverse("landing_page", kind, value)
 
 
