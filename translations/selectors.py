@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
-from django.db.models import Count, Exists, F, OuterRef, QuerySet
+from django.db.models import Count, Exists, F, OuterRef, QuerySet, Subquery
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page, WorkflowState
 from wagtail_localize.models import StringSegment, Translation, TranslationSource
@@ -36,26 +36,32 @@ def translation_freshness(page: Page) -> Freshness | None:
     Outdated until this language is published (reviewed) with the source's
     current revision translated (LanguageVersion): a sync, a publish that
     leaves changed text in the source language, or a publish in another
-    language changes nothing here. Two queries.
+    language changes nothing here. One query: the source page, found through
+    this language's translation (the enabled one first), with the source
+    revision this language caught up with.
     """
-    translation = (
-        Translation.objects.filter(source__object_id=page.translation_key, target_locale_id=page.locale_id)
-        .select_related("source", "odop_version")
-        .order_by("-enabled")
-        .first()
-    )
-    if translation is None:
-        return None
+    translations = Translation.objects.filter(
+        source__object_id=page.translation_key, target_locale_id=page.locale_id
+    ).order_by("-enabled")
     source_page = (
-        Page.objects.filter(translation_key=page.translation_key, locale_id=translation.source.locale_id)
+        Page.objects.filter(
+            translation_key=page.translation_key,
+            locale_id=Subquery(translations.values("source__locale_id")[:1]),
+        )
+        .annotate(
+            odop_up_to_date_with=Subquery(
+                translations.filter(source__locale_id=OuterRef("locale_id")).values(
+                    "odop_version__source_revision_id"
+                )[:1]
+            )
+        )
         .select_related("locale")
         .first()
     )
     if source_page is None or source_page.pk == page.pk:
         return None
-    version = getattr(translation, "odop_version", None)
-    up_to_date = version is not None and is_up_to_date(
-        up_to_date_with=version.source_revision_id,
+    up_to_date = is_up_to_date(
+        up_to_date_with=source_page.odop_up_to_date_with,
         source_revision_id=source_page.live_revision_id or source_page.latest_revision_id,
     )
     return Freshness(source_page=source_page, outdated=not up_to_date)
