@@ -19,10 +19,7 @@ def page_chrome(context, page=None):
     language = context["current_language"]
 
     def compute():
-        chrome = chrome_context.page_chrome(page, request=request)
-        chrome["navigation"] = chrome_context.site_navigation(
-            language_code=language.code, current_page=page, request=request
-        )
+        chrome = chrome_context.page_chrome(page, request=request, language_code=language.code)
         chrome["font_stylesheet"] = fonts.stylesheet_path(language.code)
         return chrome
 
