@@ -31,6 +31,17 @@ def _media_root(settings, tmp_path):
 
 
 @pytest.fixture(autouse=True)
+def _default_language(settings):
+    """Each test starts in the default language: a request through
+    LocaleMiddleware leaves its language active in the thread afterwards."""
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
 def _forget_cached_sites_and_restrictions():
     """core.sites and core.pages cache Site rows and restricted paths until they
     change; a test's rollback changes them back without a signal."""

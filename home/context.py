@@ -20,7 +20,7 @@ from workshops.models import WorkshopIndexPage
 from workshops.selectors import latest_workshops
 
 from .models import HomePage
-from .selectors import live_translations, navigation_sections, story_index_of
+from .selectors import chrome_pages, live_translations, navigation_sections, story_index_of
 
 
 @dataclass(frozen=True)
@@ -34,11 +34,13 @@ class Alternate:
     current: bool
 
 
-def language_alternates(page: Page, *, request=None) -> list[Alternate]:
+def language_alternates(
+    page: Page, *, request=None, translations: list[Page] | None = None
+) -> list[Alternate]:
     """The language switcher and the hreflang links: one entry per live
     translation, labelled in its own script, pointing at the same page."""
     alternates = []
-    for translation in live_translations(page):
+    for translation in live_translations(page) if translations is None else translations:
         language = registry.get(translation.locale.language_code)
         alternates.append(
             Alternate(
@@ -73,12 +75,28 @@ def landing_alternates(alternates: list[Alternate], key: LandingKey) -> list[Alt
     return landed
 
 
-def page_chrome(page: Page | None, *, request=None, landing: tuple[str, object] | None = None) -> dict:
-    """Everything base.html needs about the page being shown; `landing`
-    (kind, taxonomy object) on a story index's landing page."""
+def page_chrome(
+    page: Page | None,
+    *,
+    request=None,
+    language_code: str | None = None,
+    landing: tuple[str, object] | None = None,
+) -> dict:
+    """Everything base.html needs about the page being shown; with
+    `language_code`, its navigation too, read with its translations in one
+    query (home.selectors.chrome_pages); `landing` (kind, taxonomy object)
+    on a story index's landing page."""
     if page is None or not getattr(page, "pk", None):
-        return {"alternates": [], "x_default": None, "canonical": None, "og_locale": None}
-    alternates = language_alternates(page, request=request)
+        chrome = {"alternates": [], "x_default": None, "canonical": None, "og_locale": None}
+        if language_code is not None:
+            chrome["navigation"] = site_navigation(
+                language_code=language_code, current_page=page, request=request
+            )
+        return chrome
+    translations = sections = None
+    if language_code is not None:
+        translations, sections = chrome_pages(page, language_code=language_code)
+    alternates = language_alternates(page, request=request, translations=translations)
     if landing is not None:
         alternates = landing_alternates(alternates, landing_key(*landing))
     current = next((a for a in alternates if a.current), None)
@@ -88,6 +106,15 @@ def page_chrome(page: Page | None, *, request=None, landing: tuple[str, object] 
         "canonical": current.url if current else page_url(page, request=request),
         "og_locale": og_locale(page.locale.language_code),
         "og_locale_alternates": [og_locale(a.code) for a in alternates if not a.current],
+        **(
+            {}
+            if language_code is None
+            else {
+                "navigation": site_navigation(
+                    language_code=language_code, current_page=page, request=request, sections=sections
+                )
+            }
+        ),
     }
 
 
@@ -98,7 +125,9 @@ class NavLink:
     current: bool
 
 
-def site_navigation(*, language_code: str, current_page: Page | None = None, request=None) -> list[NavLink]:
+def site_navigation(
+    *, language_code: str, current_page: Page | None = None, request=None, sections: dict | None = None
+) -> list[NavLink]:
     """Home, stories and workshops in the reader's language (English where a
     section is not translated)."""
     labels = {
@@ -106,7 +135,7 @@ def site_navigation(*, language_code: str, current_page: Page | None = None, req
         StoryIndexPage: gettext("Success stories"),
         WorkshopIndexPage: gettext("ODOP Sampark workshops"),
     }
-    chosen = navigation_sections(language_code=language_code)
+    chosen = navigation_sections(language_code=language_code) if sections is None else sections
     current_path = current_page.path if current_page is not None else ""
     return [
         NavLink(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db.models import Q
+from django.utils import timezone
 from wagtail.models import Page
 
 from core.pages import public
@@ -40,16 +41,27 @@ def live_translations(page: Page) -> list[Page]:
     return [by_code[code] for code in registry.ALL_CODES if code in by_code]
 
 
+def _navigation_q(language_code: str) -> Q:
+    return Q(
+        Page.objects.type_q(*NAVIGATION_MODELS),
+        depth__in=[2, 3],
+        locale__language_code__in={language_code, registry.DEFAULT_CODE},
+    )
+
+
 def navigation_sections(*, language_code: str) -> dict[type, Page]:
     """The home page, story index and workshop index for the navigation, in
     `language_code` where translated, in English otherwise. One query."""
     sections = (
         public(Page.objects.live())
-        .filter(depth__in=[2, 3], locale__language_code__in={language_code, registry.DEFAULT_CODE})
-        .type(*NAVIGATION_MODELS)
+        .filter(_navigation_q(language_code))
         .select_related("locale", "content_type")
         .order_by("path")
     )
+    return _choose_sections(sections, language_code=language_code)
+
+
+def _choose_sections(sections, *, language_code: str) -> dict[type, Page]:
     chosen: dict[type, Page] = {}
     for section in sections:
         model = section.content_type.model_class()
@@ -58,6 +70,33 @@ def navigation_sections(*, language_code: str) -> dict[type, Page]:
         if model not in chosen or section.locale.language_code == language_code:
             chosen[model] = section
     return chosen
+
+
+def chrome_pages(page: Page, *, language_code: str) -> tuple[list[Page], dict[type, Page]]:
+    """`live_translations(page)` and `navigation_sections(language_code=...)`
+    read together: one query for what every public page's chrome shows."""
+    now = timezone.now()
+    released = Q(successstorypage__embargo_until__isnull=True) | Q(successstorypage__embargo_until__lte=now)
+    rows = list(
+        public(Page.objects.live())
+        .filter(Q(translation_key=page.translation_key) | _navigation_q(language_code))
+        .filter(released)  # only stories have an embargo: other pages have no row to join
+        .select_related("locale", "content_type")
+        .order_by("path")
+    )
+    codes = _content_codes()
+    by_code = {
+        row.locale.language_code: row
+        for row in rows
+        if row.translation_key == page.translation_key and row.locale.language_code in codes
+    }
+    translations = [by_code[code] for code in registry.ALL_CODES if code in by_code]
+    sections = [
+        row
+        for row in rows
+        if row.depth in (2, 3) and row.locale.language_code in {language_code, registry.DEFAULT_CODE}
+    ]
+    return translations, _choose_sections(sections, language_code=language_code)
 
 
 def story_index_of(home: Page) -> StoryIndexPage | None:

@@ -3,7 +3,7 @@ the render command and the benchmark call these."""
 
 from __future__ import annotations
 
-from django.db.models import QuerySet
+from django.db.models import OuterRef, QuerySet, Subquery
 
 from stories.models import SuccessStoryPage
 from stories.selectors import not_embargoed
@@ -47,6 +47,34 @@ def ready_formats(*, page) -> dict[str, StoryPdf]:
         page_id=page.pk, revision_id=page.live_revision_id, status=StoryPdf.Status.READY
     ).only("id", "format", "size")
     return {row.format: row for row in rows}
+
+
+# The story route loads each format's ready size with the story
+# (stories.annotations): the page's PDF links need no query.
+READY_SIZE_ANNOTATIONS = {fmt: f"printing_ready_{fmt}_size" for fmt in StoryPdf.Format.values}
+
+
+def ready_size_annotation(fmt: str) -> Subquery:
+    """The size of the story's ready `fmt` PDF of its live revision."""
+    return Subquery(
+        StoryPdf.objects.filter(
+            page_id=OuterRef("pk"),
+            revision_id=OuterRef("live_revision_id"),
+            format=fmt,
+            status=StoryPdf.Status.READY,
+        ).values("size")[:1]
+    )
+
+
+def ready_sizes(*, page) -> dict[str, int]:
+    """{format: size in bytes} of the ready PDFs of the page's live revision:
+    no query when the story route loaded them, else one."""
+    if not page.live or page.live_revision_id is None:
+        return {}
+    if all(hasattr(page, name) for name in READY_SIZE_ANNOTATIONS.values()):
+        sizes = {fmt: getattr(page, name) for fmt, name in READY_SIZE_ANNOTATIONS.items()}
+        return {fmt: size for fmt, size in sizes.items() if size is not None}
+    return {fmt: row.size for fmt, row in ready_formats(page=page).items()}
 
 
 def stories_to_render(

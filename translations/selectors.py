@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
-from django.db.models import Count, Exists, F, OuterRef, QuerySet
+from django.db.models import Count, Exists, F, OuterRef, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page, WorkflowState
 from wagtail_localize.models import StringSegment, Translation, TranslationSource
@@ -19,7 +20,7 @@ from .models import LanguageVersion
 
 @dataclass(frozen=True)
 class Freshness:
-    source_page: Page
+    source_page: Page | None  # None when up to date and read from the story route's annotations
     outdated: bool
 
 
@@ -36,29 +37,78 @@ def translation_freshness(page: Page) -> Freshness | None:
     Outdated until this language is published (reviewed) with the source's
     current revision translated (LanguageVersion): a sync, a publish that
     leaves changed text in the source language, or a publish in another
-    language changes nothing here. Two queries.
+    language changes nothing here. One query: the source page, found through
+    this language's translation (the enabled one first), with the source
+    revision this language caught up with. None when the story route loaded
+    the answer (FRESHNESS_ANNOTATIONS) and the page is up to date or a source.
     """
-    translation = (
-        Translation.objects.filter(source__object_id=page.translation_key, target_locale_id=page.locale_id)
-        .select_related("source", "odop_version")
-        .order_by("-enabled")
-        .first()
-    )
-    if translation is None:
-        return None
+    if hasattr(page, "translations_source_page"):
+        if page.translations_source_page in (None, page.pk):
+            return None
+        if is_up_to_date(
+            up_to_date_with=page.translations_up_to_date_with,
+            source_revision_id=page.translations_source_revision,
+        ):
+            return Freshness(source_page=None, outdated=False)
+    translations = Translation.objects.filter(
+        source__object_id=page.translation_key, target_locale_id=page.locale_id
+    ).order_by("-enabled", "pk")
     source_page = (
-        Page.objects.filter(translation_key=page.translation_key, locale_id=translation.source.locale_id)
+        Page.objects.filter(
+            translation_key=page.translation_key,
+            locale_id=Subquery(translations.values("source__locale_id")[:1]),
+        )
+        .annotate(
+            odop_up_to_date_with=Subquery(
+                translations.filter(source__locale_id=OuterRef("locale_id")).values(
+                    "odop_version__source_revision_id"
+                )[:1]
+            )
+        )
         .select_related("locale")
         .first()
     )
     if source_page is None or source_page.pk == page.pk:
         return None
-    version = getattr(translation, "odop_version", None)
-    up_to_date = version is not None and is_up_to_date(
-        up_to_date_with=version.source_revision_id,
+    up_to_date = is_up_to_date(
+        up_to_date_with=source_page.odop_up_to_date_with,
         source_revision_id=source_page.live_revision_id or source_page.latest_revision_id,
     )
     return Freshness(source_page=source_page, outdated=not up_to_date)
+
+
+def _translations_into_story_locale() -> QuerySet:
+    return Translation.objects.filter(
+        source__object_id=OuterRef("translation_key"), target_locale_id=OuterRef("locale_id")
+    ).order_by("-enabled", "pk")
+
+
+def _source_page() -> QuerySet:
+    return Page.objects.filter(
+        translation_key=OuterRef("translation_key"), locale_id=OuterRef("translations_source_locale")
+    )
+
+
+# What translation_freshness needs, loaded with the story by its route
+# (stories.annotations, registered in apps.py), in this order: the source
+# page's locale, pk and current revision, and the revision this language
+# caught up with. An up-to-date page and a source page then cost no query.
+FRESHNESS_ANNOTATIONS = {
+    "translations_source_locale": lambda: Subquery(
+        _translations_into_story_locale().values("source__locale_id")[:1]
+    ),
+    "translations_source_page": lambda: Subquery(_source_page().values("pk")[:1]),
+    "translations_source_revision": lambda: Subquery(
+        _source_page()
+        .annotate(revision=Coalesce("live_revision_id", "latest_revision_id"))
+        .values("revision")[:1]
+    ),
+    "translations_up_to_date_with": lambda: Subquery(
+        _translations_into_story_locale()
+        .filter(source__locale_id=OuterRef("translations_source_locale"))
+        .values("odop_version__source_revision_id")[:1]
+    ),
+}
 
 
 # --- The status report: stories x locales -----------------------------------

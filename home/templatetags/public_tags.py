@@ -21,9 +21,8 @@ def page_chrome(context, page=None):
     landing = (landing["kind"], landing["object"]) if landing else None
 
     def compute():
-        chrome = chrome_context.page_chrome(page, request=request, landing=landing)
-        chrome["navigation"] = chrome_context.site_navigation(
-            language_code=language.code, current_page=page, request=request
+        chrome = chrome_context.page_chrome(
+            page, request=request, language_code=language.code, landing=landing
         )
         chrome["font_stylesheet"] = fonts.stylesheet_path(language.code)
         return chrome

@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from core.pages import restricted_paths
-from home.selectors import navigation_sections, sitemap_pages
+from home.selectors import chrome_pages, live_translations, navigation_sections, sitemap_pages
 from tests.factories import (
     StoryIndexPageFactory,
     SuccessStoryPageFactory,
@@ -56,6 +56,25 @@ def test_navigation_sections_are_one_read(site, django_assert_num_queries):
     with django_assert_num_queries(1):
         sections = navigation_sections(language_code="en")
     assert {model.__name__ for model in sections} == {"HomePage", "StoryIndexPage", "WorkshopIndexPage"}
+
+
+def test_chrome_pages_read_translations_and_navigation_together(site, django_assert_num_queries):
+    """One query gives what live_translations and navigation_sections give
+    apart: an embargoed story has no live version, a hidden section no link."""
+    restricted_paths()
+    story, embargoed, home = site["stories"][0], site["embargoed"], home_page()
+    for page in (story, embargoed, home, site["workshops"]):
+        with django_assert_num_queries(1):
+            translations, sections = chrome_pages(page, language_code="hi")
+        assert [p.pk for p in translations] == [p.pk for p in live_translations(page)]
+        assert {m: p.pk for m, p in sections.items()} == {
+            m: p.pk for m, p in navigation_sections(language_code="hi").items()
+        }
+    assert chrome_pages(embargoed, language_code="en")[0] == []
+    assert [p.pk for p in chrome_pages(story, language_code="en")[0]] == [story.pk]
+    site["workshops"].unpublish()
+    assert set(chrome_pages(story, language_code="en")[1]) == set(navigation_sections(language_code="en"))
+    assert len(chrome_pages(story, language_code="en")[1]) == 2
 
 
 def test_workshop_listings_are_one_read_each(site, django_assert_num_queries):

@@ -43,3 +43,26 @@ class StaleTranslationNoticeTests(TestCase):
         translate(source, "hi", strings={source.summary: "हथकरघा बुनकर अब विदेश में भी बेचते हैं।"})
         self.assertNotIn(NOTICE_HI, self.get("hi"))
         self.assertIn(NOTICE_UR, self.get("ur"), "Urdu has not translated the change yet")
+
+    def test_the_story_route_answers_the_notice_without_a_query_while_up_to_date(self):
+        """translation_freshness reads stories.annotations' values when the
+        route loaded the story; outdated, it reads the source page as before."""
+        from stories.selectors import story_for_route
+        from translations.selectors import translation_freshness
+
+        hindi = self.site["translated"]["hi"]["story"]
+        routed = story_for_route(parent=hindi.get_parent(), slug=hindi.slug)
+        with self.assertNumQueries(0):
+            self.assertFalse(translation_freshness(routed).outdated)
+        self.assertFalse(translation_freshness(SuccessStoryPage.objects.get(pk=hindi.pk)).outdated)
+        english = self.site["story"]
+        routed_source = story_for_route(parent=english.get_parent(), slug=english.slug)
+        with self.assertNumQueries(0):
+            self.assertIsNone(translation_freshness(routed_source))  # a source page
+
+        self.publish_source_again()
+        routed = story_for_route(parent=hindi.get_parent(), slug=hindi.slug)
+        with self.assertNumQueries(1):
+            freshness = translation_freshness(routed)
+        self.assertTrue(freshness.outdated)
+        self.assertEqual(freshness.source_page.pk, english.pk)

@@ -1,7 +1,7 @@
 from django import template
 
 from ..models import StoryPdf
-from ..selectors import ready_formats
+from ..selectors import ready_sizes
 
 register = template.Library()
 
@@ -14,11 +14,12 @@ LINKS = (
 
 @register.simple_tag
 def story_pdf_links(page) -> list[dict]:
-    """Links to the ready PDFs of the page's live revision (one query)."""
-    ready = ready_formats(page=page)
+    """Links to the ready PDFs of the page's live revision (no query when the
+    story route loaded their sizes, else one)."""
+    ready = ready_sizes(page=page)
     base = page.url or ""
     return [
-        {"kind": kind, "url": f"{base}{suffix}", "size_kb": max(1, round(ready[fmt].size / 1024))}
+        {"kind": kind, "url": f"{base}{suffix}", "size_kb": max(1, round(ready[fmt] / 1024))}
         for fmt, suffix, kind in LINKS
         if fmt in ready and base
     ]

@@ -157,3 +157,24 @@ def test_one_client_is_limited_per_window_and_others_are_not(client, settings):
     assert PageViewCount.objects.get(page=story).views == 4
     # A forwarded header from a client that is not a trusted proxy changes nothing.
     assert beacon(client, story, REMOTE_ADDR=script, HTTP_X_FORWARDED_FOR="9.9.9.9").status_code == 429
+
+
+@pytest.mark.django_db
+def test_the_story_page_shows_the_count_read_with_the_story(client, django_assert_num_queries):
+    """The counter comes with the story's route query (stories.annotations),
+    the same as a read of its own, and costs no query while the page renders."""
+    from stories.selectors import story_for_route
+    from visitors.selectors import visitor_counter
+
+    story = SuccessStoryPageFactory(slug="counted")
+    PageViewCount.objects.create(page=story, views=1234566)
+    routed = story_for_route(parent=story.get_parent(), slug="counted")
+    with django_assert_num_queries(0):
+        counter = visitor_counter(routed)
+    assert counter == visitor_counter(type(story).objects.get(pk=story.pk))
+    assert counter["views"] == 1234566
+    assert "12,34,566" in client.get(story.url).content.decode()
+
+    uncounted = SuccessStoryPageFactory(slug="uncounted")
+    assert visitor_counter(story_for_route(parent=story.get_parent(), slug="uncounted"))["views"] == 0
+    assert uncounted.pk != story.pk
