@@ -4,7 +4,8 @@
 # browser tests; libgs-common for the CMYK/grey ICC profiles of print PDFs;
 # wrk for the load benchmark; gettext for catalogs; nginx (with the cache
 # purge module), openssl and curl for the deployment examples and the
-# production smoke test, which run nginx unprivileged on their own ports.
+# production smoke test, which run nginx unprivileged on their own ports;
+# a Java runtime for the W3C Nu HTML checker (vnu-jar, from npm).
 set -euo pipefail
 
 PACKAGES=(
@@ -26,6 +27,7 @@ PACKAGES=(
   curl
   nodejs
   npm
+  default-jre-headless
 )
 
 missing=()
@@ -36,6 +38,10 @@ done
 # npm may be provided by a nodejs build that is not Debian's.
 if command -v npm >/dev/null 2>&1; then
   missing=("${missing[@]/npm}"); missing=("${missing[@]/nodejs}")
+fi
+# Any Java runtime on PATH will do for vnu-jar.
+if command -v java >/dev/null 2>&1; then
+  missing=("${missing[@]/default-jre-headless}")
 fi
 read -r -a missing <<< "${missing[*]:-}"
 
