@@ -217,3 +217,23 @@ def test_a_taxonomy_edit_still_forgets_everything(client, world):
         sector.save()
     cacheable = everything(world) - world["urls"]["feeds"]
     assert forgotten(client, cacheable) == cacheable
+
+
+def test_moving_a_story_to_another_sector_forgets_the_landing_it_left(client, world):
+    """The old taxonomy is read before the publish saves the new one
+    (stories.signals.remember_previous_taxonomy): the sector page the story
+    left must not keep listing it."""
+    c = SuccessStoryPage.objects.get(pk=world["stories"]["C"][0].pk)
+    index = world["site"]["index"]
+    left = index.landing_url("sector", c.sector)
+    joined = index.landing_url("sector", world["site"]["sector"])
+    fill(client, everything(world))
+    assert "Khurja pottery" in client.get(left).content.decode()
+    c.sector = world["site"]["sector"]
+    with committed():
+        c.save_revision().publish()
+
+    gone = forgotten(client, everything(world))
+    assert {left, joined} <= gone
+    assert "Khurja pottery" not in client.get(left).content.decode()
+    assert "Khurja pottery" in client.get(joined).content.decode()
