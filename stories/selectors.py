@@ -14,7 +14,7 @@ from core.pages import public
 from languages import registry
 from taxonomy.models import District, IssuingOffice, Ministry, Product, Sector, State
 
-from .annotations import story_annotations
+from .annotations import compiled_story_annotations
 from .models import StoryIndexPage, SuccessStoryPage
 from .services.release_header import HeaderAnchors
 
@@ -68,7 +68,7 @@ def story_for_route(*, parent: Page, slug: str) -> SuccessStoryPage | None:
         # The hero's renditions: the social card and the srcset find theirs here.
         .prefetch_related("hero_image__renditions")
         # What feature apps' template tags show (visitor counter, PDF links).
-        .annotate(**story_annotations())
+        .annotate(**compiled_story_annotations(parent._state.db or "default"))
         .first()
     )
 
