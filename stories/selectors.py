@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.db.models import Max, Q, QuerySet
+from django.db.models import Exists, Max, OuterRef, Q, QuerySet
 from django.utils import timezone
 from wagtail.models import Locale, Page
 
@@ -245,21 +245,43 @@ def related_stories(
 ) -> list[SuccessStoryPage]:
     """Other stories in the same language that share a district, product or
     the sector, newest first. Pass the story's districts and products when
-    already loaded (story_taxonomy) to save two queries."""
+    already loaded (story_taxonomy) to save two queries.
+
+    Each condition is checked per story row (EXISTS on the link tables'
+    unique (story, snippet) index) rather than by joining every link: the
+    listing is read newest first and stops at `limit` matches, however many
+    stories share the sector (issue 16: a join over the links read every
+    story of the language, 170 ms at 20,000 stories)."""
     if districts is None:
         districts = list(story.districts.all())
     if products is None:
         products = list(story.products.all())
-    match = Q(districts__translation_key__in=[d.translation_key for d in districts]) | Q(
-        products__translation_key__in=[p.translation_key for p in products]
+    links = SuccessStoryPage.districts.through.objects
+    match = Q(
+        Exists(
+            links.filter(
+                successstorypage_id=OuterRef("pk"),
+                district_id__in=District.objects.filter(
+                    translation_key__in=[d.translation_key for d in districts]
+                ).values("pk"),
+            )
+        )
+    ) | Q(
+        Exists(
+            SuccessStoryPage.products.through.objects.filter(
+                successstorypage_id=OuterRef("pk"),
+                product_id__in=Product.objects.filter(
+                    translation_key__in=[p.translation_key for p in products]
+                ).values("pk"),
+            )
+        )
     )
     if story.sector_id:
-        match |= Q(sector__translation_key=story.sector.translation_key)
+        match |= Q(
+            sector_id__in=Sector.objects.filter(translation_key=story.sector.translation_key).values("pk")
+        )
     candidates = (
-        story_listing(locale=story.locale)
-        .filter(match)
-        .exclude(translation_key=story.translation_key)
-        .distinct()
+        story_listing(locale=story.locale).filter(match).exclude(translation_key=story.translation_key)
     )
     return list(with_card_relations(candidates)[:limit])
 
