@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
-from django.db.models import Count, Exists, F, OuterRef, QuerySet, Subquery
+from django.db.models import Count, Exists, ExpressionWrapper, F, IntegerField, OuterRef, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page, WorkflowState
@@ -78,9 +78,15 @@ def translation_freshness(page: Page) -> Freshness | None:
 
 
 def _translations_into_story_locale() -> QuerySet:
-    return Translation.objects.filter(
-        source__object_id=OuterRef("translation_key"), target_locale_id=OuterRef("locale_id")
-    ).order_by("-enabled", "pk")
+    # `target_locale_id + 0`: found through the source's (object, locale)
+    # index, then its translations' (source, target locale) one. As a plain
+    # column SQLite without statistics reads every translation into the
+    # story's language instead (83 ms at 20,000 stories, issue 16).
+    return (
+        Translation.objects.alias(target=ExpressionWrapper(F("target_locale_id") + 0, IntegerField()))
+        .filter(source__object_id=OuterRef("translation_key"), target=OuterRef("locale_id"))
+        .order_by("-enabled", "pk")
+    )
 
 
 def _source_page() -> QuerySet:
