@@ -50,6 +50,7 @@ demo: system-deps venv assets
 	$(MANAGE) setup_roles --demo-users
 	$(MANAGE) load_demo
 	$(MANAGE) warm_renditions
+	$(MANAGE) analyze_database
 
 run: demo
 	@echo ""
