@@ -50,23 +50,15 @@ run_mode uncached 0
 run_mode cached 300
 
 $PY - "$WORK" <<'PYEOF'
-import json, os, re, sys
+import json, os, sys
 from pathlib import Path
+sys.path.insert(0, "scripts")
+from wrkparse import parse  # the one wrk parser (anchored percentiles)
 work = Path(sys.argv[1])
-
-def ms(text):
-    value, unit = re.match(r"([\d.]+)(us|ms|s)", text).groups()
-    return round(float(value) * {"us": 0.001, "ms": 1, "s": 1000}[unit], 2)
 
 results = {}
 for mode in ("uncached", "cached", "uncached-c2", "cached-c2"):
-    out = (work / f"wrk-{mode}.txt").read_text()
-    results[mode] = {
-        "requests_per_second": float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1)),
-        "p50_ms": ms(re.search(r"50%\s+(\S+)", out).group(1)),
-        "p99_ms": ms(re.search(r"99%\s+(\S+)", out).group(1)),
-        "non_2xx": int(m.group(1)) if (m := re.search(r"Non-2xx or 3xx responses: (\d+)", out)) else 0,
-    }
+    results[mode] = parse((work / f"wrk-{mode}.txt").read_text())
 results["speedup"] = round(results["cached"]["requests_per_second"] / results["uncached"]["requests_per_second"], 1)
 results["data_cache_seconds"] = int(os.environ.get("PUBLIC_DATA_CACHE_SECONDS", "300"))
 results["story_html_bytes"] = (work / "story.html").stat().st_size

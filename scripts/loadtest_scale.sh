@@ -46,25 +46,14 @@ wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency "$BASE$STORY" | tee "$WORK/w
 wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency -H "Authorization: Bearer $KEY" "$API" | tee "$WORK/wrk-api.txt"
 
 $PY - "$WORK" "$WORKERS" "$CONNECTIONS" "$DURATION" <<'PYEOF'
-import json, re, sys
+import json, sys
 from pathlib import Path
+sys.path.insert(0, "scripts")
+from wrkparse import parse  # the one wrk parser (anchored percentiles)
 work, workers, connections, duration = Path(sys.argv[1]), *map(int, sys.argv[2:])
-
-def ms(text):
-    value, unit = re.match(r"([\d.]+)(us|ms|s)", text).groups()
-    return round(float(value) * {"us": 0.001, "ms": 1, "s": 1000}[unit], 2)
-
 results = {"workers": workers, "connections": connections, "seconds": duration}
 for name in ("story", "api"):
-    out = (work / f"wrk-{name}.txt").read_text()
-    errors = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", out)
-    results[name] = {
-        "requests_per_second": float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1)),
-        "p50_ms": ms(re.search(r"50%\s+(\S+)", out).group(1)),
-        "p99_ms": ms(re.search(r"99%\s+(\S+)", out).group(1)),
-        "non_2xx": int(m.group(1)) if (m := re.search(r"Non-2xx or 3xx responses: (\d+)", out)) else 0,
-        "socket_errors": sum(map(int, errors.groups())) if errors else 0,
-    }
+    results[name] = parse((work / f"wrk-{name}.txt").read_text())
 (work / "results.json").write_text(json.dumps(results, indent=2))
 print(json.dumps(results, indent=2))
 PYEOF
