@@ -101,8 +101,7 @@ class TranslationStatusReportView(ReportView):
             # Every row, made chunk by chunk while the file streams out.
             return iter_status_matrix(object_list, locales=self.locales)
         rows = status_matrix(list(object_list), locales=self.locales)
-        matrix.decorate(rows, user=self.request.user, access=locale_access(self.request.user))
-        return rows
+        return matrix.decorate(rows, user=self.request.user, access=locale_access(self.request.user))
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
