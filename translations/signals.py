@@ -33,9 +33,13 @@ def on_page_created(sender, instance, created=False, raw=False, **kwargs):
 def on_summary_input_changed(sender, instance=None, **kwargs):
     """Forget the report's cached totals now (this process, this transaction)
     and again after the commit (counts taken meanwhile from older rows)."""
-    if isinstance(instance, SUMMARY_INPUTS):
-        summary_cache.forget()
-        transaction.on_commit(summary_cache.forget)
+    if not isinstance(instance, SUMMARY_INPUTS):
+        return
+    summary_cache.forget()
+    connection = transaction.get_connection()
+    pending = getattr(connection, "run_on_commit", ())
+    if connection.in_atomic_block and not any(summary_cache.forget in entry for entry in pending):
+        transaction.on_commit(summary_cache.forget)  # once per transaction, however many rows
 
 
 def connect():
