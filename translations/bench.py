@@ -182,17 +182,19 @@ def bench_status(ctx, locales) -> dict:
     result["csv_all_rows"] = ctx.measure(
         lambda: b"".join(client.get(path, {"export": "csv"}).streaming_content), repeat=3, warmup=0
     )
+    page, counted = result["report_page_100_rows"], result["report_page_100_rows_totals_counted"]
+    # Judged on the CPU median, as README "Performance" states the target: on a
+    # shared machine the wall clock mostly measures the other processes (both kept).
     result["target"] = {
         "report_page_ms": REPORT_PAGE_TARGET_MS,
         "stories": rows,
         "locales": len(locales),
-        # Wall-clock medians through the full stack (CPU medians are in the summaries).
-        "median_ms": result["report_page_100_rows"]["median_ms"],
-        "meets_target": result["report_page_100_rows"]["median_ms"] <= REPORT_PAGE_TARGET_MS,
-        "totals_counted_median_ms": result["report_page_100_rows_totals_counted"]["median_ms"],
-        "meets_target_totals_counted": (
-            result["report_page_100_rows_totals_counted"]["median_ms"] <= REPORT_PAGE_TARGET_MS
-        ),
+        "cpu_median_ms": page["cpu"]["median_ms"],
+        "meets_target": page["cpu"]["median_ms"] <= REPORT_PAGE_TARGET_MS,
+        "wall_median_ms": page["median_ms"],
+        "meets_target_wall": page["median_ms"] <= REPORT_PAGE_TARGET_MS,
+        "totals_counted_cpu_median_ms": counted["cpu"]["median_ms"],
+        "totals_counted_meets_target": counted["cpu"]["median_ms"] <= REPORT_PAGE_TARGET_MS,
     }
     return result
 
