@@ -183,18 +183,26 @@ def bench_status(ctx, locales) -> dict:
         lambda: b"".join(client.get(path, {"export": "csv"}).streaming_content), repeat=3, warmup=0
     )
     page, counted = result["report_page_100_rows"], result["report_page_100_rows_totals_counted"]
-    # Judged on the CPU median, as README "Performance" states the target: on a
-    # shared machine the wall clock mostly measures the other processes (both kept).
+    # On SQLite judged on the CPU median, as README "Performance" states the
+    # target (it includes SQLite's work; on a shared machine the wall clock
+    # mostly measures the other processes). PostgreSQL works in another
+    # process, so there only the wall clock counts it. Both are kept.
+    judged_on = "cpu" if connection.vendor == "sqlite" else "wall"
+
+    def median(summary):
+        return summary["cpu"]["median_ms"] if judged_on == "cpu" else summary["median_ms"]
+
     result["target"] = {
         "report_page_ms": REPORT_PAGE_TARGET_MS,
         "stories": rows,
         "locales": len(locales),
+        "judged_on": judged_on,
+        "median_ms": median(page),
+        "meets_target": median(page) <= REPORT_PAGE_TARGET_MS,
         "cpu_median_ms": page["cpu"]["median_ms"],
-        "meets_target": page["cpu"]["median_ms"] <= REPORT_PAGE_TARGET_MS,
         "wall_median_ms": page["median_ms"],
-        "meets_target_wall": page["median_ms"] <= REPORT_PAGE_TARGET_MS,
-        "totals_counted_cpu_median_ms": counted["cpu"]["median_ms"],
-        "totals_counted_meets_target": counted["cpu"]["median_ms"] <= REPORT_PAGE_TARGET_MS,
+        "totals_counted_median_ms": median(counted),
+        "totals_counted_meets_target": median(counted) <= REPORT_PAGE_TARGET_MS,
     }
     return result
 
