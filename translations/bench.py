@@ -3,12 +3,14 @@
 1. submit: one story to every other enabled locale (22 with all 23 enabled),
    timing `submit_for_translation`, the body of the background task.
 2. status: the stories x locales matrix for every live source story and all
-   enabled locales (what the CSV export computes), its query count, and the
-   admin report page (100 stories a page) through the full WSGI stack.
+   enabled locales (what the CSV export computes, chunk by chunk), its query
+   count, the admin report page (100 stories a page) through the full WSGI
+   stack with its totals cached and counted afresh, the CSV download, and
+   `target`: the page against REPORT_PAGE_TARGET_MS (`meets_target`).
 
 The shared bench dataset has 4 locales; `ensure_requests` tops it up to all
 enabled locales cheaply (Locale rows, Translation rows and half of each
-story's segments translated, with bulk inserts) so the matrix is 2000 x 23.
+story's segments translated, with bulk inserts) so the matrix is N x 23.
 """
 
 from __future__ import annotations
@@ -30,7 +32,8 @@ from wagtail_localize.models import (
     TranslationSource,
 )
 
-from .selectors import STORY_FIELDS, report_locales, source_stories, status_matrix
+from . import summary_cache
+from .selectors import STORY_FIELDS, iter_status_matrix, report_locales, source_stories
 from .services.roles import enabled_codes
 from .services.submission import submit_for_translation
 
@@ -141,18 +144,23 @@ def bench_submit(ctx, stories) -> dict:
     return results
 
 
+REPORT_PAGE_TARGET_MS = 300  # issue 16: the on-screen report at 20,000 stories x 23 languages
+
+
 def bench_status(ctx, locales) -> dict:
+    """The report page (100 rows and the completion row) with its totals from
+    the cache and counted afresh, the whole matrix as the export makes it
+    (chunk by chunk) and the CSV download, all rows."""
     queryset = source_stories().live()
     stories = list(queryset.values(*STORY_FIELDS))
-    keys = queryset.values("translation_key")
     with CaptureQueriesContext(connection) as queries:
-        rows = status_matrix(stories, locales=locales, story_keys=keys)
+        rows = sum(1 for _ in iter_status_matrix(stories, locales=locales))
     result = {
-        "stories": len(rows),
+        "stories": rows,
         "locales": len(locales),
-        "cells": sum(len(row.cells) for row in rows),
+        "cells": rows * len(locales),
         "full_matrix": ctx.measure(
-            lambda: status_matrix(stories, locales=locales, story_keys=keys), repeat=10, warmup=1
+            lambda: sum(1 for _ in iter_status_matrix(stories, locales=locales)), repeat=3, warmup=0
         ),
         "full_matrix_queries": len(queries),
     }
@@ -164,10 +172,38 @@ def bench_status(ctx, locales) -> dict:
     path = "/admin/translations/status/"
     if client.get(path).status_code != 200:
         raise RuntimeError(f"GET {path} did not answer 200")
-    result["report_page_100_rows"] = ctx.measure(lambda: client.get(path), repeat=10, warmup=1)
+    result["report_page_100_rows"] = ctx.measure(lambda: client.get(path), repeat=20, warmup=1)
+
+    def cold():
+        summary_cache.forget()  # what the first request after any change pays
+        return client.get(path)
+
+    result["report_page_100_rows_totals_counted"] = ctx.measure(cold, repeat=10, warmup=1)
     result["csv_all_rows"] = ctx.measure(
-        lambda: b"".join(client.get(path, {"export": "csv"}).streaming_content), repeat=3, warmup=1
+        lambda: b"".join(client.get(path, {"export": "csv"}).streaming_content), repeat=3, warmup=0
     )
+    page, counted = result["report_page_100_rows"], result["report_page_100_rows_totals_counted"]
+    # On SQLite judged on the CPU median, as README "Performance" states the
+    # target (it includes SQLite's work; on a shared machine the wall clock
+    # mostly measures the other processes). PostgreSQL works in another
+    # process, so there only the wall clock counts it. Both are kept.
+    judged_on = "cpu" if connection.vendor == "sqlite" else "wall"
+
+    def median(summary):
+        return summary["cpu"]["median_ms"] if judged_on == "cpu" else summary["median_ms"]
+
+    result["target"] = {
+        "report_page_ms": REPORT_PAGE_TARGET_MS,
+        "stories": rows,
+        "locales": len(locales),
+        "judged_on": judged_on,
+        "median_ms": median(page),
+        "meets_target": median(page) <= REPORT_PAGE_TARGET_MS,
+        "cpu_median_ms": page["cpu"]["median_ms"],
+        "wall_median_ms": page["median_ms"],
+        "totals_counted_median_ms": median(counted),
+        "totals_counted_meets_target": median(counted) <= REPORT_PAGE_TARGET_MS,
+    }
     return result
 
 
@@ -181,4 +217,5 @@ def run(ctx) -> dict:
     # translation_key and become the translations' targets (not sources).
     english = source_stories().live().filter(locale__language_code=settings.LANGUAGE_CODE)
     ensure_requests(english, locales, log=ctx.log)
+    summary_cache.forget()  # rows added in SQL send no signal
     return {"submit_one_story": submit, "status_report": bench_status(ctx, locales)}

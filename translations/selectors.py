@@ -4,6 +4,7 @@ and the API all ask these questions here."""
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -226,9 +227,13 @@ def report_locales(
 
 def stories_with_status(stories: QuerySet, *, locales: list[Locale], status: str) -> QuerySet:
     """`stories` with at least one cell in `status`: the status is computed,
-    so the whole matrix is (six queries), then the stories are filtered by id."""
+    so the whole matrix is (four queries: a cell's status does not need its
+    segment counts), then the stories are filtered by id."""
     rows = status_matrix(
-        list(stories.values(*STORY_FIELDS)), locales=locales, story_keys=stories.values("translation_key")
+        list(stories.values(*STORY_FIELDS)),
+        locales=locales,
+        story_keys=stories.values("translation_key"),
+        with_progress=False,
     )
     return stories.filter(
         pk__in=[row.page_id for row in rows if any(cell.status == status for cell in row.cells)]
@@ -269,12 +274,18 @@ class _Facts:
     in_review: set[int]
     totals: dict[int, int]
     translated: dict[int, dict[int, int]]
+    progress: bool = True  # False: totals and translated were not read, cells carry no percent
 
 
 def status_matrix(
-    stories: list[dict], *, locales: list[Locale], story_keys: QuerySet | None = None
+    stories: list[dict],
+    *,
+    locales: list[Locale],
+    story_keys: QuerySet | None = None,
+    with_progress: bool = True,
 ) -> list[StoryRow]:
-    """One row per story, one cell per locale. Six queries whatever the size.
+    """One row per story, one cell per locale. Six queries whatever the size
+    (four `with_progress=False`: no segment percentages, the statuses alone).
 
     `stories` are dicts of STORY_FIELDS (`source_stories().values(*STORY_FIELDS)`).
     Built for 2000 stories x 23 locales: plain dict lookups, no query per
@@ -316,8 +327,8 @@ def status_matrix(
             status=WorkflowState.STATUS_IN_PROGRESS, base_content_type=ContentType.objects.get_for_model(Page)
         ).values_list("object_id", flat=True)
     }
-    totals, translated = _progress(source_ids)
-    facts = _Facts(translations, targets, in_review, totals, translated)
+    totals, translated = _progress(source_ids) if with_progress else ({}, {})
+    facts = _Facts(translations, targets, in_review, totals, translated, with_progress)
     return [
         StoryRow(
             page_id=story["id"],
@@ -364,27 +375,59 @@ def _row_cells(story: dict, source: dict | None, code_of: dict[int, str], facts:
             elif complete:
                 cells.append(Cell(code, Status.CURRENT, None, page_id, translation_id))
             else:
-                percent = _percent(story_translated.get(locale_id, 0), total)
+                percent = _percent(story_translated.get(locale_id, 0), total) if facts.progress else None
                 cells.append(Cell(code, Status.PARTIAL, percent, page_id, translation_id))
         elif page_id in facts.in_review:
             cells.append(Cell(code, Status.AWAITING_REVIEW, None, page_id, translation_id))
         elif draft_outdated:
             cells.append(Cell(code, Status.OUTDATED, None, page_id, translation_id))
         else:
-            percent = _percent(story_translated.get(locale_id, 0), total)
+            percent = _percent(story_translated.get(locale_id, 0), total) if facts.progress else None
             cells.append(Cell(code, Status.IN_PROGRESS, percent, page_id, translation_id))
     return cells
 
 
-def language_completion(stories: QuerySet, *, locales: list[Locale]) -> dict[int, int]:
-    """Per locale id, how many of `stories` are published and up to date in it
-    (the cells Published and current, or partly untranslated; a story counts
-    in its own language). Counted in the database, two queries, so the
-    report's completion row covers every filtered story, not one page."""
+EXPORT_CHUNK = 500  # stories per status_matrix call while an export is written
+
+
+def iter_status_matrix(
+    stories: Iterable[dict], *, locales: list[Locale], chunk: int | None = None
+) -> Iterator[StoryRow]:
+    """status_matrix over `stories` (dicts of STORY_FIELDS), `chunk` stories
+    at a time, for the export: a streamed file's rows are made as it is
+    written, and only one chunk's rows and facts are in memory. Six queries
+    per chunk, each with `chunk` keys at most."""
+    chunk = chunk or EXPORT_CHUNK
+    batch: list[dict] = []
+    for story in stories:
+        batch.append(story)
+        if len(batch) >= chunk:
+            yield from status_matrix(batch, locales=locales)
+            batch = []
+    if batch:
+        yield from status_matrix(batch, locales=locales)
+
+
+@dataclass(frozen=True)
+class Summary:
+    """The report's totals over every filtered story, not one page."""
+
+    total: int  # stories
+    done: dict[int, int]  # locale id -> stories published and up to date in it
+
+
+def status_summary(stories: QuerySet, *, locales: list[Locale]) -> Summary:
+    """How many `stories` there are, and per locale how many are published
+    and up to date in it (the cells Published and current, or partly
+    untranslated; a story counts in its own language). Two aggregate queries
+    (GROUP BY locale), whatever the number of stories: the total is the sum
+    of the stories per source language, so the paginator needs no COUNT."""
     stories = stories.order_by()
-    done = dict(
+    per_language = dict(
         stories.values("locale_id").annotate(n=Count("id", distinct=True)).values_list("locale_id", "n")
     )
+    wanted = {locale.pk for locale in locales}  # filtered here: in SQL it would lead the plan
+    done = {locale_id: n for locale_id, n in per_language.items() if locale_id in wanted}
     # Up to date = made from the source's live revision; revisions belong to one
     # page, so "one of these stories' live revisions" says both (indexed lookups).
     target_live = Page.objects.filter(
@@ -402,11 +445,16 @@ def language_completion(stories: QuerySet, *, locales: list[Locale]) -> dict[int
         .annotate(n=Count("id"))
         .values_list("translation__target_locale_id", "n")
     )
-    wanted = {locale.pk for locale in locales}  # filtered here: in SQL it would lead the plan
     for locale_id, n in current:
         if locale_id in wanted:
             done[locale_id] = done.get(locale_id, 0) + n
-    return done
+    return Summary(total=sum(per_language.values()), done=done)
+
+
+def language_completion(stories: QuerySet, *, locales: list[Locale]) -> dict[int, int]:
+    """Per locale id, how many of `stories` are published and up to date in it
+    (status_summary's `done`)."""
+    return status_summary(stories, locales=locales).done
 
 
 def pages_in_languages(pages: QuerySet, *, codes: frozenset[str]) -> QuerySet:

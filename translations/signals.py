@@ -1,11 +1,17 @@
 """The translation workflow's reactions to Wagtail and wagtail-localize."""
 
-from django.db.models.signals import post_save
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page
 from wagtail.signals import page_published
-from wagtail_localize.models import TranslationSource
+from wagtail_localize.models import Translation, TranslationSource
 
+from . import summary_cache
+from .models import LanguageVersion
 from .services import publishing, routing
+
+# What the status report's totals are counted from (summary_cache).
+SUMMARY_INPUTS = (Page, Translation, TranslationSource, LanguageVersion)
 
 
 def on_page_published(sender, instance, revision=None, **kwargs):
@@ -24,7 +30,27 @@ def on_page_created(sender, instance, created=False, raw=False, **kwargs):
         routing.route_source_to_editorial_review(page=instance)
 
 
+def on_summary_input_changed(sender, instance=None, **kwargs):
+    """Forget the report's cached totals now (this process, this transaction)
+    and again after the commit (counts taken meanwhile from older rows)."""
+    if not isinstance(instance, SUMMARY_INPUTS):
+        return
+    summary_cache.forget()
+    connection = transaction.get_connection()
+    pending = getattr(connection, "run_on_commit", ())
+    if connection.in_atomic_block and not any(summary_cache.forget in entry for entry in pending):
+        transaction.on_commit(summary_cache.forget)  # once per transaction, however many rows
+
+
 def connect():
     page_published.connect(on_page_published, dispatch_uid="translations_page_published")
     post_save.connect(on_source_saved, sender=TranslationSource, dispatch_uid="translations_source_sync")
     post_save.connect(on_page_created, dispatch_uid="translations_route_sources")
+    post_save.connect(on_summary_input_changed, dispatch_uid="translations_summary_saved")
+    # With senders: a receiver for every model would stop Django's fast deletes everywhere.
+    for model in SUMMARY_INPUTS:
+        post_delete.connect(
+            on_summary_input_changed,
+            sender=model,
+            dispatch_uid=f"translations_summary_deleted_{model.__name__}",
+        )

@@ -17,6 +17,7 @@ from wagtail.models import Locale, Page
 from wagtail_localize.models import StringSegment, StringTranslation, Translation
 
 from tests import factories
+from translations import summary_cache
 from translations.selectors import STORY_FIELDS, report_locales, source_stories, status_matrix
 from translations.services import roles
 from translations.services.submission import submit_for_translation
@@ -91,6 +92,13 @@ def world(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock(), transaction.atomic():
         yield build_world()
         transaction.set_rollback(True)
+
+
+@pytest.fixture(autouse=True)
+def _forget_report_totals():
+    """The report's totals are cached (summary_cache) and the cache outlives a
+    test's rolled-back rows: each test counts afresh."""
+    summary_cache.forget()
 
 
 def is_denied(response) -> bool:

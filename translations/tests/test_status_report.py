@@ -8,10 +8,11 @@ from django.urls import reverse
 from wagtail.models import Locale
 
 from taxonomy.models import Sector
+from translations import summary_cache
 from translations.selectors import STORY_FIELDS, Status, source_stories, status_matrix
 from translations.services.submission import submit_for_translation
 
-from .conftest import build_story
+from .conftest import build_story, translate, translation_of
 
 pytestmark = pytest.mark.django_db
 
@@ -83,11 +84,13 @@ def test_status_matrix_uses_a_fixed_number_of_queries(world, more_stories):
 def test_report_page_renders_in_bounded_queries_whatever_the_number_of_stories(world, client):
     client.force_login(world.admin)
     client.get(URL)
+    summary_cache.forget()  # both measured with the totals counted afresh
     with CaptureQueriesContext(connection) as few:
         assert client.get(URL).status_code == 200
     food = Sector.objects.create(name="Food processing", slug="food")
     stories = [build_story(title=f"Pickles {n}", slug=f"pickles-{n}", sector=food) for n in range(4)]
     submit_for_translation(instances=stories, locale_codes=["hi", "ta"], user=world.admin)
+    summary_cache.forget()
     with CaptureQueriesContext(connection) as many:
         response = client.get(URL)
     assert len(response.context["object_list"]) == 5
@@ -117,3 +120,62 @@ def test_translator_cannot_widen_the_report_to_another_language(world, client):
     response = client.get(URL, {"language": "hi", "export": "csv"})
     header = next(csv.reader(io.StringIO(b"".join(response.streaming_content).decode("utf-8"))))
     assert "hi" not in header
+
+
+def _report_queries(client, **params):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(URL, params)
+    assert response.status_code == 200
+    return response, [query["sql"] for query in queries]
+
+
+def test_report_page_query_count_is_the_same_with_3_and_30_stories(world, client):
+    """Pinned: the page's queries do not depend on the number of stories, the
+    paginator takes its count from the totals (no COUNT of its own), and the
+    totals come from the cache until something changes."""
+    food = Sector.objects.create(name="Food processing", slug="food")
+    stories = [build_story(title=f"Jams {n}", slug=f"jams-{n}", sector=food) for n in range(2)]
+    submit_for_translation(instances=stories, locale_codes=["hi"], user=world.admin)
+    client.force_login(world.moderator)
+    client.get(URL)
+    summary_cache.forget()
+    three, cold_three = _report_queries(client)
+    _, warm_three = _report_queries(client)
+    more = [build_story(title=f"Jams {n}", slug=f"jams-{n}", sector=food) for n in range(2, 29)]
+    submit_for_translation(instances=more[:5], locale_codes=["ta", "ur"], user=world.admin)
+    thirty, cold_thirty = _report_queries(client)  # the new stories made it forget the totals
+    _, warm_thirty = _report_queries(client)
+    assert len(three.context["object_list"]) == 3 and three.context["paginator"].count == 3
+    assert len(thirty.context["object_list"]) == 30 and thirty.context["paginator"].count == 30
+    assert len(cold_thirty) == len(cold_three), cold_thirty
+    assert len(warm_thirty) == len(warm_three) == len(cold_three) - 2
+    assert not any("COUNT(*)" in sql for sql in cold_thirty), "the paginator counts with the totals"
+
+
+def test_totals_are_counted_again_after_a_change(world, client, django_capture_on_commit_callbacks):
+    client.force_login(world.admin)
+    before = client.get(URL).context  # counted, and kept
+    assert before["paginator"].count == 1
+    assert {total.code: total.done for total in before["completion"]}["ta"] == 0
+    build_story(title="Brassware of Moradabad", slug="brassware")
+    after = client.get(URL).context
+    assert after["paginator"].count == 2
+    translation = translation_of(world.story, "ta")
+    translate(translation, world.users[("translator", "ta")])
+    with django_capture_on_commit_callbacks(execute=True):
+        translation.save_target(user=world.users[("reviewer", "ta")], publish=True)
+    completion = {total.code: total for total in client.get(URL).context["completion"]}
+    assert (completion["ta"].done, completion["ta"].total) == (1, 2)
+
+
+def test_csv_export_is_made_in_chunks_with_the_cells_of_the_page(world, client, more_stories, monkeypatch):
+    from translations import selectors
+
+    monkeypatch.setattr(selectors, "EXPORT_CHUNK", 2)  # 6 stories: three chunks
+    client.force_login(world.admin)
+    page = client.get(URL).context["object_list"]
+    expected = {str(row.page_id): [cell.label for cell in row.cells] for row in page}
+    response = client.get(URL, {"export": "csv"})
+    table = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode("utf-8"))))
+    assert {row[0]: row[3:] for row in table[1:]} == expected
+    assert [row[0] for row in table[1:]] == [str(row.page_id) for row in page], "the page's order"

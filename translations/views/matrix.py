@@ -8,11 +8,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.urls import reverse
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from languages import registry
 
-from ..selectors import Status
+from ..selectors import Cell, Status, StoryRow
 from ..services.groups import MODERATORS, LocaleAccess
 
 SUBMIT_PERMISSION = "wagtail_localize.submit_translation"
@@ -100,11 +102,52 @@ class CellLinks:
         return "view", self.edit.format(page_id)
 
 
-def decorate(rows, *, user, access: LocaleAccess) -> None:
-    """Set symbol, action, action label and href on every cell of `rows`."""
+@dataclass(frozen=True)
+class Row:
+    """A story's row as the report shows it: its cells (decorated) and their
+    markup, made here in one string, not by the template 23 times a row."""
+
+    page_id: int
+    title: str
+    locale_code: str
+    cells: list[Cell]
+    cells_html: SafeString
+
+
+def cell_html(cell: Cell, label: str) -> str:
+    """One <td>: the symbol, the percentage, the state for screen readers and,
+    when the user may act, the link. `label` is the cell's label, translated."""
+    label = escape(label)
+    inner = f'<span aria-hidden="true">{cell.symbol}</span>'
+    if cell.percent is not None:
+        inner += f'<small aria-hidden="true">{cell.percent}</small>'
+    if cell.href:
+        action = escape(cell.action_label)
+        inner = (
+            f'<a class="odop-cell" href="{escape(cell.href)}" title="{label} — {action}">{inner}'
+            f'<span class="w-sr-only">{label}: {action}</span></a>'
+        )
+    else:
+        inner = (
+            f'<span class="odop-cell" title="{label}">{inner}<span class="w-sr-only">{label}</span></span>'
+        )
+    return f'<td class="status-{cell.status}">{inner}</td>'
+
+
+def decorate(rows: list[StoryRow], *, user, access: LocaleAccess) -> list[Row]:
+    """Set symbol, action, action label and href on every cell of `rows`, and
+    make each row's cells' markup."""
     links = CellLinks(user, access)
+    labels = {status.value: str(status.label) for status in Status}
+    action_labels = {action: str(label) for action, label in ACTIONS.items()}
+    out = []
     for row in rows:
+        html = []
         for cell in row.cells:
             cell.symbol = SYMBOLS[cell.status]
             cell.action, cell.href = links.action(cell, row.page_id)
-            cell.action_label = ACTIONS[cell.action] if cell.action else ""
+            cell.action_label = action_labels[cell.action] if cell.action else ""
+            label = labels[cell.status]
+            html.append(cell_html(cell, f"{label} ({cell.percent}%)" if cell.percent is not None else label))
+        out.append(Row(row.page_id, row.title, row.locale_code, row.cells, mark_safe("".join(html))))  # noqa: S308 (escaped above)
+    return out

@@ -3,17 +3,20 @@
 
 from __future__ import annotations
 
+import csv
 import datetime
 from collections import OrderedDict
 
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.views.mixins import Echo
 from wagtail.admin.views.reports import ReportView
 
 from ..filters import StatusReportFilterSet
 from ..selectors import (
     STORY_FIELDS,
-    language_completion,
+    Status,
+    iter_status_matrix,
     report_locales,
     source_stories,
     status_matrix,
@@ -21,6 +24,7 @@ from ..selectors import (
 )
 from ..services.groups import locale_access
 from ..services.roles import enabled_codes
+from ..summary_cache import cached_status_summary
 from . import matrix
 
 FIRST_COLUMNS = ("page_id", "title", "locale_code")
@@ -76,25 +80,36 @@ class TranslationStatusReportView(ReportView):
         if values.get("status"):
             stories = stories_with_status(stories, locales=self.locales, status=values["status"])
         self._stories = stories
-        self._story_keys = stories.values("translation_key")
         return stories.values(*STORY_FIELDS)
 
     def get_filtered_queryset(self):
         return self.get_queryset()
 
+    @cached_property
+    def summary(self):
+        """Stories and per-language completion over every filtered story
+        (aggregates, cached between requests until something changes)."""
+        return cached_status_summary(self._stories, locales=self.locales)
+
+    def get_paginator(self, *args, **kwargs):
+        paginator = super().get_paginator(*args, **kwargs)
+        paginator.count = self.summary.total  # counted with the completion row: no COUNT(*) of its own
+        return paginator
+
     def decorate_paginated_queryset(self, object_list):
-        # All rows for an export (keys as a subquery), one page otherwise.
-        keys = self._story_keys if self.is_export else None
-        rows = status_matrix(list(object_list), locales=self.locales, story_keys=keys)
-        if not self.is_export:
-            matrix.decorate(rows, user=self.request.user, access=locale_access(self.request.user))
-        return rows
+        if self.is_export:
+            # Every row, made chunk by chunk while the file streams out.
+            return iter_status_matrix(object_list, locales=self.locales)
+        rows = status_matrix(list(object_list), locales=self.locales)
+        return matrix.decorate(rows, user=self.request.user, access=locale_access(self.request.user))
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        if self.is_export:
+            return context
         paginator = context.get("paginator")
         total = paginator.count if paginator else len(context.get("object_list") or ())
-        done = language_completion(self._stories, locales=self.locales) if total else {}
+        done = self.summary.done if total else {}
         return {
             **context,
             "locales": self.locales,
@@ -103,7 +118,25 @@ class TranslationStatusReportView(ReportView):
             "legend": matrix.legend(),
         }
 
+    @cached_property
+    def status_labels(self) -> dict[str, str]:
+        return {status.value: str(status.label) for status in Status}
+
+    def cell_label(self, cell) -> str:
+        label = self.status_labels[cell.status]
+        return f"{label} ({cell.percent}%)" if cell.percent is not None else label
+
     def to_row_dict(self, item):
         row = OrderedDict((field, getattr(item, field)) for field in FIRST_COLUMNS)
-        row.update((cell.locale_code, cell.label) for cell in item.cells)
+        row.update((cell.locale_code, self.cell_label(cell)) for cell in item.cells)
         return row
+
+    def stream_csv(self, queryset):
+        """Wagtail's CSV, without its per-value preprocessing (every value here
+        is a number or a string): a row per story, written as it is made."""
+        writer = csv.writer(Echo())
+        yield writer.writerow([self.get_heading(queryset, field) for field in self.list_export])
+        for row in queryset:
+            yield writer.writerow(
+                [row.page_id, row.title, row.locale_code, *(self.cell_label(cell) for cell in row.cells)]
+            )
