@@ -194,7 +194,13 @@ def source_stories(
     is_target = Translation.objects.filter(
         source__object_id=OuterRef("translation_key"), target_locale=OuterRef("locale")
     )
-    stories = SuccessStoryPage.objects.filter(~Exists(is_target))
+    # A scalar subquery per story, not NOT EXISTS: PostgreSQL would turn that
+    # into an anti-join of every story page with every translation and sort
+    # them all (400 ms at 20,000 x 23); tested on the story in hand, the
+    # newest first, it stops after a page of sources on both databases.
+    stories = SuccessStoryPage.objects.alias(target_of=Subquery(is_target.values("pk")[:1])).filter(
+        target_of__isnull=True
+    )
     if locale_codes is not None:
         requested = Translation.objects.filter(
             source__object_id=OuterRef("translation_key"), target_locale__language_code__in=locale_codes
