@@ -6,7 +6,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.db.models import Exists, F, Func, IntegerField, Max, Min, OuterRef, Q, QuerySet
+from django.db.models import F, Func, IntegerField, Max, Min, OuterRef, Q, QuerySet, Subquery
+from django.db.models.lookups import IsNull
 from django.utils import timezone
 from wagtail.models import Locale, Page
 
@@ -229,6 +230,14 @@ def released_stories(
 FACET_FIRST_BELOW = 500
 
 
+def _one_of(related: QuerySet) -> IsNull:
+    """The story in hand has a row in `related` (correlated): a test of the
+    row being read, which PostgreSQL may not turn into a join over the whole
+    facet the way it may an EXISTS (a scalar subquery is never pulled up),
+    so a listing walks ``story_posted_at_idx`` there as on SQLite."""
+    return IsNull(Subquery(related.order_by().values("pk")[:1]), False)
+
+
 def listing_stories(
     *,
     locale: Locale,
@@ -240,8 +249,8 @@ def listing_stories(
     newest first: `story_listing`'s (and the tag's), without joins or
     DISTINCT, read by walking ``story_posted_at_idx`` on SQLite and
     PostgreSQL alike: a page costs the same however many stories there are,
-    when the filter matches a fair share of them (each filter is an EXISTS
-    test on the story in hand). With `facet_first`, each filter is an IN
+    when the filter matches a fair share of them (each filter is a test
+    of the story in hand, `_one_of`). With `facet_first`, each filter is an IN
     list of its facet's stories instead, which the database reads first and
     sorts: for a small facet (`FACET_FIRST_BELOW`) or a combination of
     filters, which a walk could read to the end to find."""
@@ -252,7 +261,7 @@ def listing_stories(
     def linked(through, field: str, **lookup):
         if facet_first:
             return Q(pk__in=through.objects.filter(**lookup).values(field))
-        return Exists(through.objects.filter(**{field: OuterRef("pk")}, **lookup))
+        return _one_of(through.objects.filter(**{field: OuterRef("pk")}, **lookup))
 
     if filters.state is not None:
         key = filters.state.translation_key
@@ -267,7 +276,7 @@ def listing_stories(
         if facet_first:
             stories = stories.filter(sector_id__in=sectors.values("pk"))
         else:
-            stories = stories.filter(Exists(sectors.filter(pk=OuterRef("sector_id"))))
+            stories = stories.filter(_one_of(sectors.filter(pk=OuterRef("sector_id"))))
     if filters.product is not None:
         key = filters.product.translation_key
         stories = stories.filter(linked(products, "successstorypage_id", product__translation_key=key))
