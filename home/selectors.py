@@ -77,13 +77,17 @@ def chrome_pages(page: Page, *, language_code: str) -> tuple[list[Page], dict[ty
     read together: one query for what every public page's chrome shows."""
     now = timezone.now()
     released = Q(successstorypage__embargo_until__isnull=True) | Q(successstorypage__embargo_until__lte=now)
-    rows = list(
+    rows = (
         public(Page.objects.live())
         .filter(Q(translation_key=page.translation_key) | _navigation_q(language_code))
         .filter(released)  # only stories have an embargo: other pages have no row to join
         .select_related("locale", "content_type")
-        .order_by("path")
+        # Sorted here, not by the database: ordered by path, SQLite walks the
+        # whole page tree in path order instead of reading each side of the OR
+        # by its index (a page's translations, the few section pages).
+        .order_by()
     )
+    rows = sorted(rows, key=lambda row: row.path)
     codes = _content_codes()
     by_code = {
         row.locale.language_code: row
