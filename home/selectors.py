@@ -104,7 +104,10 @@ def chrome_pages(page: Page, *, language_code: str) -> tuple[list[Page], dict[ty
 
 
 def story_index_of(home: Page) -> StoryIndexPage | None:
-    return StoryIndexPage.objects.live().child_of(home).first()
+    # Story indexes sit right under a home page (parent_page_types): the path
+    # prefix without child_of's depth test, read from the few index rows
+    # (SQLite would otherwise scan every page for the depth).
+    return StoryIndexPage.objects.live().filter(path__startswith=home.path).order_by("pk").first()
 
 
 def sitemap_pages(*, root: Page) -> list[Page]:

@@ -6,12 +6,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.db.models import F, Func, IntegerField, Max, Min, OuterRef, Q, QuerySet, Subquery
+from django.db.models import F, Max, Min, OuterRef, Q, QuerySet, Subquery
 from django.db.models.lookups import IsNull
 from django.utils import timezone
 from wagtail.models import Locale, Page
 
-from core.pages import public
+from core.pages import NotIndexed, public
 from languages import registry
 from taxonomy.models import District, IssuingOffice, Ministry, Product, Sector, State
 
@@ -186,22 +186,6 @@ def product_in_locale(product_id: int, *, locale: Locale) -> Product | None:
     return localize_taxonomy([product], locale=locale)[0]
 
 
-class _NotIndexed(Func):
-    """A column that SQLite's planner may not search by index (SQLite's unary
-    plus); the plain column elsewhere. Without its statistics, SQLite reads a
-    language's stories by the page table's locale index and sorts them all;
-    with the locale out of reach it walks ``story_posted_at_idx`` and stops
-    after a page. PostgreSQL walks that index anyway and keeps its estimates."""
-
-    output_field = IntegerField()
-
-    def as_sqlite(self, compiler, connection, **extra_context):
-        return super().as_sql(compiler, connection, template="+%(expressions)s", **extra_context)
-
-    def as_sql(self, compiler, connection, **extra_context):
-        return super().as_sql(compiler, connection, template="%(expressions)s", **extra_context)
-
-
 def released_stories(
     *, locale: Locale, index: Page | None = None, locale_index: bool = True
 ) -> QuerySet[SuccessStoryPage]:
@@ -210,13 +194,15 @@ def released_stories(
     (stories.services.story_counts recounts from here).
 
     Without `locale_index`, SQLite may not read them by the page table's
-    locale index: a listing then walks ``story_posted_at_idx`` (and stops
-    after a page) and a facet's count starts from the facet's links."""
+    locale index (`NotIndexed`): without its statistics it would read a
+    language's stories by it and sort them all; instead a listing walks
+    ``story_posted_at_idx`` (and stops after a page) and a facet's count
+    starts from the facet's links."""
     stories = public(SuccessStoryPage.objects.live())
     if locale_index:
         stories = stories.filter(locale=locale)
     else:
-        stories = stories.alias(listing_locale=_NotIndexed(F("locale_id"))).filter(listing_locale=locale.pk)
+        stories = stories.alias(listing_locale=NotIndexed(F("locale_id"))).filter(listing_locale=locale.pk)
     if index is not None:
         # Stories sit right under their index (parent_page_types), so the path
         # prefix is child_of without its depth test, which SQLite would
