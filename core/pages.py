@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from django.core.cache import cache
 from django.db import transaction
-from django.db.models import Q, QuerySet
+from django.db.models import Func, IntegerField, Q, QuerySet
 from wagtail.models import PageViewRestriction
 
 # Forgotten on every change; the timeout only bounds a change rolled back
@@ -58,3 +58,20 @@ class ViewRestrictionsByPath:
         if not restricted_paths():
             return PageViewRestriction.objects.none()
         return super().get_view_restrictions()
+
+
+class NotIndexed(Func):
+    """An integer column SQLite's planner may not search by index (SQLite's
+    unary plus); the plain column elsewhere. For a filter that matches a large
+    share of the page table (a page's locale): SQLite, without statistics,
+    would rather read every page of that locale by its index and sort them
+    than walk the index of the order asked for. PostgreSQL keeps its
+    estimates."""
+
+    output_field = IntegerField()
+
+    def as_sqlite(self, compiler, connection, **extra_context):
+        return super().as_sql(compiler, connection, template="+%(expressions)s", **extra_context)
+
+    def as_sql(self, compiler, connection, **extra_context):
+        return super().as_sql(compiler, connection, template="%(expressions)s", **extra_context)

@@ -77,13 +77,17 @@ def chrome_pages(page: Page, *, language_code: str) -> tuple[list[Page], dict[ty
     read together: one query for what every public page's chrome shows."""
     now = timezone.now()
     released = Q(successstorypage__embargo_until__isnull=True) | Q(successstorypage__embargo_until__lte=now)
-    rows = list(
+    rows = (
         public(Page.objects.live())
         .filter(Q(translation_key=page.translation_key) | _navigation_q(language_code))
         .filter(released)  # only stories have an embargo: other pages have no row to join
         .select_related("locale", "content_type")
-        .order_by("path")
+        # Sorted here, not by the database: ordered by path, SQLite walks the
+        # whole page tree in path order instead of reading each side of the OR
+        # by its index (a page's translations, the few section pages).
+        .order_by()
     )
+    rows = sorted(rows, key=lambda row: row.path)
     codes = _content_codes()
     by_code = {
         row.locale.language_code: row
@@ -100,7 +104,10 @@ def chrome_pages(page: Page, *, language_code: str) -> tuple[list[Page], dict[ty
 
 
 def story_index_of(home: Page) -> StoryIndexPage | None:
-    return StoryIndexPage.objects.live().child_of(home).first()
+    # Story indexes sit right under a home page (parent_page_types): the path
+    # prefix without child_of's depth test, read from the few index rows
+    # (SQLite would otherwise scan every page for the depth).
+    return StoryIndexPage.objects.live().filter(path__startswith=home.path).order_by("pk").first()
 
 
 def sitemap_pages(*, root: Page) -> list[Page]:

@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from django.core.paginator import Paginator
+from django.utils.functional import cached_property
 from django.utils.translation import gettext
 from wagtail.models import Locale, Page
 
@@ -22,9 +23,11 @@ from taxonomy.models import District, Sector, State
 
 from .models import SuccessStoryPage
 from .selectors import (
+    FACET_FIRST_BELOW,
     StoryFilters,
     filter_choices,
-    filtered_story_listing,
+    listing_count,
+    listing_stories,
     product_in_locale,
     related_stories,
     story_index_for,
@@ -63,14 +66,35 @@ def parse_story_filters(params, *, locale: Locale) -> StoryFilters:
     )
 
 
+class CountedPaginator(Paginator):
+    """A paginator told how many objects there are (`StoryCount`), so it
+    never asks the database for COUNT(*); None lets it count."""
+
+    def __init__(self, object_list, per_page, *, count: int | None):
+        super().__init__(object_list, per_page)
+        self._known_count = count
+
+    @cached_property
+    def count(self) -> int:
+        if self._known_count is None:
+            return super().count
+        return self._known_count
+
+
 def story_index_view(*, index: Page, params, request=None, landing: tuple[str, object] | None = None) -> dict:
     """The story index (and its landing pages): filters from the query
     string, one page of story cards, and the filter choices."""
     filters = parse_story_filters(params, locale=index.locale)
     if landing is not None:
         filters = replace(filters, **{landing[0]: landing[1]})
-    stories = with_card_relations(filtered_story_listing(locale=index.locale, parent=index, filters=filters))
-    page_of_stories = Paginator(stories, STORIES_PER_PAGE).get_page(params.get("page"))
+    # The index and each landing page know their count (StoryCount); a
+    # combination of filters counts its stories, read from its facets.
+    count = listing_count(index=index, filters=filters)
+    facet_first = count is None or (filters.active and count < FACET_FIRST_BELOW)
+    stories = with_card_relations(
+        listing_stories(locale=index.locale, index=index, filters=filters, facet_first=facet_first)
+    )
+    page_of_stories = CountedPaginator(stories, STORIES_PER_PAGE, count=count).get_page(params.get("page"))
     return {
         "filters": filters,
         "choices": filter_choices(locale=index.locale),

@@ -6,16 +6,18 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.db.models import Exists, Max, OuterRef, Q, QuerySet
+from django.db.models import Exists, F, Max, Min, OuterRef, Q, QuerySet, Subquery
+from django.db.models.lookups import IsNull
 from django.utils import timezone
 from wagtail.models import Locale, Page
 
-from core.pages import public
+from core.pages import NotIndexed, public
 from languages import registry
 from taxonomy.models import District, IssuingOffice, Ministry, Product, Sector, State
 
 from .annotations import compiled_story_annotations
-from .models import StoryIndexPage, SuccessStoryPage
+from .models import StoryCount, StoryIndexPage, StoryTag, SuccessStoryPage
+from .models.listings import ALL_STORIES, tag_key
 from .services.release_header import HeaderAnchors
 
 
@@ -184,46 +186,160 @@ def product_in_locale(product_id: int, *, locale: Locale) -> Product | None:
     return localize_taxonomy([product], locale=locale)[0]
 
 
-def filtered_story_listing(*, locale: Locale, parent: Page | None, filters: StoryFilters) -> QuerySet:
-    stories = story_listing(locale=locale, parent=parent, **filters.as_kwargs())
+def released_stories(
+    *, locale: Locale, index: Page | None = None, locale_index: bool = True
+) -> QuerySet[SuccessStoryPage]:
+    """Live, public stories in `locale` whose embargo has passed, under
+    `index` when given: what the listings show and `StoryCount` counts
+    (stories.services.story_counts recounts from here).
+
+    Without `locale_index`, SQLite may not read them by the page table's
+    locale index (`NotIndexed`): without its statistics it would read a
+    language's stories by it and sort them all; instead a listing walks
+    ``story_posted_at_idx`` (and stops after a page) and a facet's count
+    starts from the facet's links."""
+    stories = public(SuccessStoryPage.objects.live())
+    if locale_index:
+        stories = stories.filter(locale=locale)
+    else:
+        stories = stories.alias(listing_locale=NotIndexed(F("locale_id"))).filter(listing_locale=locale.pk)
+    if index is not None:
+        # Stories sit right under their index (parent_page_types), so the path
+        # prefix is child_of without its depth test, which SQLite would
+        # rather satisfy by scanning every page.
+        stories = stories.filter(path__startswith=index.path)
+    return not_embargoed(stories)
+
+
+# Below this many stories, a filtered listing starts from its facet's links
+# (and sorts them) rather than walk the whole index in posted_at order.
+FACET_FIRST_BELOW = 500
+
+
+def _one_of(related: QuerySet) -> IsNull:
+    """The story in hand has a row in `related` (correlated): a test of the
+    row being read, which PostgreSQL may not turn into a join over the whole
+    facet the way it may an EXISTS (a scalar subquery is never pulled up),
+    so a listing walks ``story_posted_at_idx`` there as on SQLite."""
+    return IsNull(Subquery(related.order_by().values("pk")[:1]), False)
+
+
+def listing_stories(
+    *,
+    locale: Locale,
+    index: Page | None = None,
+    filters: StoryFilters | None = None,
+    facet_first: bool = False,
+) -> QuerySet[SuccessStoryPage]:
+    """The stories the index, its landing pages and the home page list,
+    newest first: `story_listing`'s (and the tag's), without joins or
+    DISTINCT, read by walking ``story_posted_at_idx`` on SQLite and
+    PostgreSQL alike: a page costs the same however many stories there are,
+    when the filter matches a fair share of them (each filter is a test
+    of the story in hand, `_one_of`). With `facet_first`, each filter is an IN
+    list of its facet's stories instead, which the database reads first and
+    sorts: for a small facet (`FACET_FIRST_BELOW`) or a combination of
+    filters, which a walk could read to the end to find."""
+    stories = released_stories(locale=locale, index=index, locale_index=False)
+    filters = filters or StoryFilters()
+    districts, products = SuccessStoryPage.districts.through, SuccessStoryPage.products.through
+
+    def linked(through, field: str, **lookup):
+        if facet_first:
+            return Q(pk__in=through.objects.filter(**lookup).values(field))
+        return _one_of(through.objects.filter(**{field: OuterRef("pk")}, **lookup))
+
+    if filters.state is not None:
+        key = filters.state.translation_key
+        stories = stories.filter(
+            linked(districts, "successstorypage_id", district__state__translation_key=key)
+        )
+    if filters.district is not None:
+        key = filters.district.translation_key
+        stories = stories.filter(linked(districts, "successstorypage_id", district__translation_key=key))
+    if filters.sector is not None:
+        sectors = Sector.objects.filter(translation_key=filters.sector.translation_key)
+        if facet_first:
+            stories = stories.filter(sector_id__in=sectors.values("pk"))
+        else:
+            stories = stories.filter(_one_of(sectors.filter(pk=OuterRef("sector_id"))))
+    if filters.product is not None:
+        key = filters.product.translation_key
+        stories = stories.filter(linked(products, "successstorypage_id", product__translation_key=key))
     if filters.tag:
-        stories = stories.filter(tags__slug=filters.tag).distinct()
-    return stories
+        stories = stories.filter(linked(StoryTag, "content_object_id", tag__slug=filters.tag))
+    return (
+        stories.defer_streamfields()
+        .select_related("hero_image", "sector", "issuing_office", "locale")
+        .order_by("-posted_at", "-pk")
+    )
 
 
-def _stories_in_locale(locale: Locale) -> QuerySet:
-    return not_embargoed(public(SuccessStoryPage.objects.live()).filter(locale=locale))
+def listing_count(*, index: Page, filters: StoryFilters) -> int | None:
+    """How many stories `listing_stories(index=index, filters=filters)` has,
+    from `StoryCount` (one indexed row), when at most one filter is set: the
+    index and each landing page. None for a combination of filters (the
+    caller counts the listing itself)."""
+    facets = [
+        (kind, obj.translation_key)
+        for kind, obj in (
+            (StoryCount.Kind.STATE, filters.state),
+            (StoryCount.Kind.DISTRICT, filters.district),
+            (StoryCount.Kind.SECTOR, filters.sector),
+            (StoryCount.Kind.PRODUCT, filters.product),
+        )
+        if obj is not None
+    ]
+    if filters.tag:
+        facets.append((StoryCount.Kind.TAG, tag_key(filters.tag)))
+    if len(facets) > 1:
+        return None
+    kind, key = facets[0] if facets else (StoryCount.Kind.ALL, ALL_STORIES)
+    found = StoryCount.objects.filter(index_id=index.pk, kind=kind, key=key).values_list("stories", flat=True)
+    return next(iter(found), 0)
+
+
+def _with_stories(model, kind: str, *, locale: Locale, select_related: tuple[str, ...] = ()) -> list:
+    """The `model` snippets (one per translation key) that have stories in
+    `locale` by `StoryCount`, in that language where translated, else their
+    first version (the source). One query, whatever the number of stories."""
+    keys = StoryCount.objects.filter(locale=locale, kind=kind).values("key")
+    firsts = (
+        model.objects.filter(translation_key__in=keys)
+        .order_by()
+        .values("translation_key")
+        .annotate(first=Min("pk"))
+        .values("first")
+    )
+    found = model.objects.filter(translation_key__in=keys).filter(Q(locale=locale) | Q(pk__in=firsts))
+    chosen: dict = {}
+    for obj in found.select_related(*select_related).order_by("pk"):
+        if obj.translation_key not in chosen or obj.locale_id == locale.pk:
+            chosen[obj.translation_key] = obj
+    return list(chosen.values())
 
 
 def filter_choices(*, locale: Locale) -> dict[str, list]:
     """The states, districts, sectors and products that have live stories in
     `locale`, named in that language (source names where untranslated).
 
-    One query per kind, the translations read with the links
-    (`localize_related`), whatever the number of stories."""
-    stories = _stories_in_locale(locale)
-    districts = localize_related(
-        District.objects.filter(stories__in=stories).distinct(), locale=locale, select_related=("state",)
-    )
-    products = localize_related(Product.objects.filter(stories__in=stories).distinct(), locale=locale)
+    One query per kind (the states come with the districts), read from
+    `StoryCount`, whatever the number of stories."""
+    districts = _with_stories(District, StoryCount.Kind.DISTRICT, locale=locale, select_related=("state",))
     return {
         "states": _named(_states_of(districts, locale=locale)),
         "districts": _named(districts),
-        "sectors": _named(_sectors_of(stories, locale=locale)),
-        "products": _named(products),
+        "sectors": _named(_with_stories(Sector, StoryCount.Kind.SECTOR, locale=locale)),
+        "products": _named(_with_stories(Product, StoryCount.Kind.PRODUCT, locale=locale)),
     }
 
 
 def browse_choices(*, locale: Locale) -> dict[str, list]:
     """States and sectors with stories, for the home page: the filter
-    choices without the districts and products it does not show."""
-    stories = _stories_in_locale(locale)
-    districts = localize_related(
-        District.objects.filter(stories__in=stories).distinct(), locale=locale, select_related=("state",)
-    )
+    choices without the districts and products it does not show. Two queries."""
     return {
-        "states": _named(_states_of(districts, locale=locale)),
-        "sectors": _named(_sectors_of(stories, locale=locale)),
+        "states": _named(_with_stories(State, StoryCount.Kind.STATE, locale=locale)),
+        "sectors": _named(_with_stories(Sector, StoryCount.Kind.SECTOR, locale=locale)),
     }
 
 
@@ -235,11 +351,6 @@ def _states_of(districts: list, *, locale: Locale) -> list:
     return localize_taxonomy({d.state.translation_key: d.state for d in districts}.values(), locale=locale)
 
 
-def _sectors_of(stories: QuerySet, *, locale: Locale) -> list:
-    sector_keys = stories.exclude(sector=None).values("sector__translation_key")
-    return localize_related(Sector.objects.filter(translation_key__in=sector_keys), locale=locale)
-
-
 def related_stories(
     story: SuccessStoryPage, *, limit: int = 4, districts: list | None = None, products: list | None = None
 ) -> list[SuccessStoryPage]:
@@ -249,7 +360,8 @@ def related_stories(
 
     Each condition is checked per story row (EXISTS on the link tables'
     unique (story, snippet) index) rather than by joining every link: the
-    listing is read newest first and stops at `limit` matches, however many
+    listing is read newest first along the date index (`released_stories`
+    without the locale index) and stops at `limit` matches, however many
     stories share the sector (issue 16: a join over the links read every
     story of the language, 170 ms at 20,000 stories)."""
     if districts is None:
@@ -281,7 +393,11 @@ def related_stories(
             sector_id__in=Sector.objects.filter(translation_key=story.sector.translation_key).values("pk")
         )
     candidates = (
-        story_listing(locale=story.locale).filter(match).exclude(translation_key=story.translation_key)
+        released_stories(locale=story.locale, locale_index=False)
+        .filter(match)
+        .exclude(translation_key=story.translation_key)
+        .defer_streamfields()
+        .order_by("-posted_at", "-pk")
     )
     return list(with_card_relations(candidates)[:limit])
 

@@ -13,7 +13,10 @@ its own, after the transaction commits:
   ``publish_scheduled`` run (every minute), for other periodic upkeep
   (operations recovers stuck tasks there). Receivers must not raise.
 
-After commit, a story's publish, unpublish or release forgets what shows it
+In the transaction, a story's publish, unpublish, release, move or deletion
+recounts the listings' counts (stories.services.story_counts; so do view
+restrictions, moves above the stories and taxonomy deletions). After commit,
+a story's publish, unpublish or release forgets what shows it
 (stories.invalidation: its pages, listings, landing and home pages) and then
 sends ``story_invalidated(sender=SuccessStoryPage, instance=page,
 affected=Affected)`` with the URLs of those pages (publiccache purges the CDN
@@ -88,8 +91,11 @@ def forget_story(sender, instance, *, withdrawn: bool = False) -> None:
 
 def page_published_changed(sender, instance, **kwargs) -> None:
     from .models import SuccessStoryPage
+    from .services.story_counts import recount_story
 
     if isinstance(instance, SuccessStoryPage):
+        # Before forget_story takes the previous taxonomy: the rows it left.
+        recount_story(instance, previous=_previous_taxonomy.get(instance.pk))
         forget_story(sender, instance)
     else:
         new_content_generation(sender)
@@ -97,11 +103,76 @@ def page_published_changed(sender, instance, **kwargs) -> None:
 
 def page_unpublished_changed(sender, instance, **kwargs) -> None:
     from .models import SuccessStoryPage
+    from .services.story_counts import recount_story
 
     if isinstance(instance, SuccessStoryPage):
+        recount_story(instance)
         forget_story(sender, instance, withdrawn=True)
     else:
         new_content_generation(sender)
+
+
+# --- Story counts: what moves them besides a publish ------------------------
+
+
+def story_moved_recount(sender, instance, parent_page_before, parent_page_after, **kwargs) -> None:
+    """A story moved to another index leaves the old one's counts; a page
+    moved above stories may move them in or out of a private section."""
+    from .models import StoryIndexPage, SuccessStoryPage
+    from .services import story_counts
+
+    if issubclass(sender, SuccessStoryPage):
+        story_counts.recount_story(instance, index_ids=[parent_page_before.pk, parent_page_after.pk])
+    elif StoryIndexPage.objects.filter(path__startswith=instance.path).exists():
+        story_counts.rebuild_story_counts(index_ids=story_counts.indexes_around(instance.path))
+
+
+def story_deleting(sender, instance, **kwargs) -> None:
+    """Before a live story's rows go: the facets its counts are under."""
+    if instance.live:
+        from .services.story_counts import story_facets
+
+        instance._counted_facets = story_facets(instance.pk)
+
+
+def story_deleted_recount(sender, instance, **kwargs) -> None:
+    facets = getattr(instance, "_counted_facets", None)
+    if facets is not None:
+        from .services.story_counts import recount_story
+
+        recount_story(instance, facets=facets)
+
+
+def restriction_changed_recount(sender, instance, **kwargs) -> None:
+    from wagtail.models import Page
+
+    from .services import story_counts
+
+    path = Page.objects.filter(pk=instance.page_id).values_list("path", flat=True).first()
+    if path is not None:
+        story_counts.rebuild_story_counts(index_ids=story_counts.indexes_around(path))
+
+
+def district_saving(sender, instance, **kwargs) -> None:
+    if instance.pk is not None:
+        instance._state_before = (
+            type(instance).objects.filter(pk=instance.pk).values_list("state_id", flat=True).first()
+        )
+
+
+def district_saved_recount(sender, instance, created=False, **kwargs) -> None:
+    """A district moved to another state moves its stories between states."""
+    if not created and getattr(instance, "_state_before", instance.state_id) != instance.state_id:
+        from .services.story_counts import rebuild_story_counts
+
+        rebuild_story_counts()
+
+
+def taxonomy_deleted_recount(sender, instance, **kwargs) -> None:
+    """A deleted snippet or tag takes its links (and facet) with it."""
+    from .services.story_counts import rebuild_story_counts
+
+    rebuild_story_counts()
 
 
 def story_released_changed(sender, instance, **kwargs) -> None:
@@ -118,7 +189,7 @@ _previous_taxonomy: dict[int, dict] = {}
 def remember_previous_taxonomy(sender, instance, update_fields=None, **kwargs) -> None:
     if instance.pk is None or update_fields is not None or not instance.live or not instance.live_revision_id:
         return
-    from .models import SuccessStoryPage
+    from .models import StoryTag, SuccessStoryPage
 
     row = SuccessStoryPage.objects.filter(pk=instance.pk).values("sector_id", "live_revision_id").first()
     if row is None or row["live_revision_id"] == instance.live_revision_id:
@@ -137,16 +208,20 @@ def remember_previous_taxonomy(sender, instance, update_fields=None, **kwargs) -
                 "product_id", flat=True
             )
         ),
+        "tags": list(
+            StoryTag.objects.filter(content_object_id=instance.pk).values_list("tag__slug", flat=True)
+        ),
     }
 
 
 def connect() -> None:
-    from django.db.models.signals import post_delete, post_save, pre_save
-    from wagtail.signals import page_published, page_unpublished
+    from django.db.models.signals import post_delete, post_save, pre_delete, pre_save
+    from wagtail.models import PageViewRestriction
+    from wagtail.signals import page_published, page_unpublished, post_page_move
 
     from taxonomy.models import District, IssuingOffice, Ministry, Product, Sector, State
 
-    from .models import SuccessStoryPage
+    from .models import StoryTag, SuccessStoryPage
 
     page_published.connect(remember_embargo, sender=SuccessStoryPage, dispatch_uid="stories_remember_embargo")
     page_published.connect(page_published_changed, dispatch_uid="stories_generation_published")
@@ -157,6 +232,21 @@ def connect() -> None:
     )
     public_content_changed.connect(new_content_generation, dispatch_uid="stories_generation_content")
     page_unpublished.connect(forget_embargo, sender=SuccessStoryPage, dispatch_uid="stories_forget_embargo")
+    post_page_move.connect(story_moved_recount, dispatch_uid="stories_counts_moved")
+    pre_delete.connect(story_deleting, sender=SuccessStoryPage, dispatch_uid="stories_counts_deleting")
+    post_delete.connect(story_deleted_recount, sender=SuccessStoryPage, dispatch_uid="stories_counts_deleted")
+    for name, signal in (("saved", post_save), ("deleted", post_delete)):
+        signal.connect(
+            restriction_changed_recount,
+            sender=PageViewRestriction,
+            dispatch_uid=f"stories_counts_restriction_{name}",
+        )
+    pre_save.connect(district_saving, sender=District, dispatch_uid="stories_counts_district_saving")
+    post_save.connect(district_saved_recount, sender=District, dispatch_uid="stories_counts_district_saved")
+    for model in (State, District, Sector, Product, StoryTag.tag_model()):
+        post_delete.connect(
+            taxonomy_deleted_recount, sender=model, dispatch_uid=f"stories_counts_deleted_{model.__name__}"
+        )
     for model in (State, District, Sector, Product, Ministry, IssuingOffice):
         post_save.connect(
             taxonomy_changed, sender=model, dispatch_uid=f"stories_taxonomy_saved_{model.__name__}"

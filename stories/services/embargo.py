@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from ..models import PendingRelease, SuccessStoryPage
 from ..signals import send_after_commit, story_released
+from .story_counts import recount_story
 
 logger = logging.getLogger(__name__)
 
@@ -34,6 +35,7 @@ def lift_due_embargoes(*, now: dt.datetime | None = None) -> list[SuccessStoryPa
             if story.is_embargoed(now):  # the embargo moved later: wait for the new time
                 PendingRelease.objects.create(page_id=page_id, embargo_until=story.embargo_until)
                 continue
+            recount_story(story)  # it counts from now, with the release
             send_after_commit(story_released, sender=SuccessStoryPage, instance=story)
             released.append(story)
         logger.info("embargo lifted: page %s (%s)", story.pk, story.title)
