@@ -14,7 +14,14 @@ from core.site import page_url
 from languages import registry
 from stories.context import story_cards
 from stories.models import StoryIndexPage
-from stories.selectors import LandingKey, browse_choices, landing_key, listing_stories, with_card_relations
+from stories.selectors import (
+    LandingKey,
+    browse_choices,
+    landing_key,
+    listing_stories,
+    with_card_relations,
+    with_locale,
+)
 from workshops.context import workshop_cards
 from workshops.models import WorkshopIndexPage
 from workshops.selectors import latest_workshops
@@ -158,7 +165,8 @@ def home_page_view(home: Page, *, request=None) -> dict:
     browse = browse_choices(locale=home.locale)
     return {
         "latest_stories": story_cards(
-            with_card_relations(listing_stories(locale=home.locale))[:6], request=request
+            with_locale(with_card_relations(listing_stories(locale=home.locale))[:6], home.locale),
+            request=request,
         ),
         "story_index_url": index.get_url(request) if index else None,
         "browse_states": [(s.name, index.landing_url("state", s, request)) for s in browse["states"]]

@@ -34,6 +34,7 @@ from .selectors import (
     story_taxonomy,
     taxonomy_in_locale,
     with_card_relations,
+    with_locale,
 )
 
 STORIES_PER_PAGE = 12
@@ -99,7 +100,7 @@ def story_index_view(*, index: Page, params, request=None, landing: tuple[str, o
         "filters": filters,
         "choices": filter_choices(locale=index.locale),
         "page_of_stories": page_of_stories,
-        "stories": story_cards(page_of_stories.object_list, request=request),
+        "stories": story_cards(with_locale(page_of_stories.object_list, index.locale), request=request),
         "landing": landing_view(*landing) if landing else None,
     }
 

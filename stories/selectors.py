@@ -270,7 +270,7 @@ def listing_stories(
         stories = stories.filter(linked(StoryTag, "content_object_id", tag__slug=filters.tag))
     return (
         stories.defer_streamfields()
-        .select_related("hero_image", "sector", "issuing_office", "locale")
+        .select_related("hero_image", "sector", "issuing_office")
         .order_by("-posted_at", "-pk")
     )
 
@@ -399,11 +399,26 @@ def related_stories(
         .defer_streamfields()
         .order_by("-posted_at", "-pk")
     )
-    return list(with_card_relations(candidates)[:limit])
+    return with_locale(with_card_relations(candidates)[:limit], story.locale)
 
 
 def with_card_relations(stories: QuerySet) -> QuerySet:
-    return stories.select_related("hero_image", "sector", "locale").prefetch_related("hero_image__renditions")
+    """What a story card shows, loaded with the stories. Not their locale:
+    a listing is of one language, and a join to the locale table let SQLite
+    drive the query from it (every story of the language by the locale
+    index, then a sort) however the locale filter was written; callers give
+    the cards their locale (`with_locale`)."""
+    return stories.select_related("hero_image", "sector").prefetch_related("hero_image__renditions")
+
+
+def with_locale(stories: Iterable[SuccessStoryPage], locale: Locale) -> list[SuccessStoryPage]:
+    """`stories` (all in `locale`) with their locale set, so reading it is
+    no query."""
+    stories = list(stories)
+    for story in stories:
+        if story.locale_id == locale.pk:
+            story.locale = locale
+    return stories
 
 
 LANDING_KINDS = ("state", "district", "sector", "product")

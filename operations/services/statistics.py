@@ -18,9 +18,6 @@ from django.core.cache import cache
 from django.db import connections
 
 REFRESH_EVERY = 24 * 3600
-# SQLite reads about this many rows of each index (PRAGMA analysis_limit):
-# seconds become milliseconds on large tables, and the estimates stay good.
-SQLITE_ANALYSIS_LIMIT = 1000
 _GUARD_KEY = "operations:planner-statistics"
 
 
@@ -34,8 +31,10 @@ def refresh(using: str = "default") -> Refreshed:
     connection = connections[using]
     started = time.perf_counter()
     with connection.cursor() as cursor:
-        if connection.vendor == "sqlite":
-            cursor.execute(f"PRAGMA analysis_limit={SQLITE_ANALYSIS_LIMIT}")
+        # A full ANALYZE: 0.45 s at 80,000 pages on SQLite. A sampled one
+        # (PRAGMA analysis_limit, as PRAGMA optimize uses) estimated a
+        # thousand stories per language at 20,000 each, and the listings
+        # went back to reading the whole table.
         cursor.execute("ANALYZE")
     return Refreshed(vendor=connection.vendor, seconds=round(time.perf_counter() - started, 3))
 
