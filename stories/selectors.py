@@ -385,7 +385,9 @@ def related_stories(
     )
     if story.sector_id:
         match |= Q(
-            _one_of(Sector.objects.filter(pk=OuterRef("sector_id"), translation_key=story.sector.translation_key))
+            _one_of(
+                Sector.objects.filter(pk=OuterRef("sector_id"), translation_key=story.sector.translation_key)
+            )
         )
     candidates = (
         released_stories(locale=story.locale, locale_index=False)
