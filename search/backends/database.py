@@ -66,7 +66,19 @@ def _folding_index(index_class, indexer_class):
 
     class FoldingObjectIndexer(indexer_class):
         def prepare_field(self, obj, field):
-            if isinstance(field, RelatedFields):  # its fields come back through this method
+            # Upstream's title, body and autocomplete each walk every search
+            # field of the object (three stream renders and three foldings of
+            # each text per object): the object's own fields are prepared once.
+            if obj is not self.obj:
+                yield from self._prepare_field(obj, field)
+                return
+            prepared = self.__dict__.setdefault("_prepared_fields", {})
+            if id(field) not in prepared:
+                prepared[id(field)] = list(self._prepare_field(obj, field))
+            yield from prepared[id(field)]
+
+        def _prepare_field(self, obj, field):
+            if isinstance(field, RelatedFields):  # its fields come back through prepare_field
                 yield from super().prepare_field(obj, field)
                 return
             for *head, value in super().prepare_field(obj, field):
