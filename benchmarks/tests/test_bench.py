@@ -23,6 +23,24 @@ def test_summary_gives_median_and_p95():
 
 
 @pytest.mark.django_db
+def test_a_slow_measurement_stops_on_its_time_budget_with_ten_samples():
+    import time
+
+    from benchmarks.harness import MIN_SAMPLES
+
+    calls = []
+
+    def slow():
+        calls.append(1)
+        time.sleep(0.02)
+
+    ctx = BenchContext(stories=1, locales=["en"], repeat=50, budget_s=0.05, log=lambda _: None)
+    assert ctx.measure(slow, warmup=0)["n"] == MIN_SAMPLES == len(calls)
+    unbounded = BenchContext(stories=1, locales=["en"], repeat=12, log=lambda _: None)
+    assert unbounded.measure(slow, warmup=0)["n"] == 12
+
+
+@pytest.mark.django_db
 def test_in_memory_sqlite_is_refused_with_a_clear_message():
     if connection.vendor != "sqlite" or not connection.creation.is_in_memory_db(
         connection.settings_dict["NAME"]
