@@ -39,7 +39,8 @@ def test_each_text_is_folded_once_per_object(monkeypatch):
     walked = len(folded)
     body, autocomplete = indexer.body, indexer.autocomplete
     assert walked and len(folded) == walked  # the other two reuse that walk
-    assert title == index_text(page.title)
-    assert autocomplete == index_text(page.title)
-    assert index_text(page.summary) in body
-    assert "बनारसी रेशम" in body and "qxkrigr" in body  # the stream, folded with its keys
+    # SQLite keeps the texts; PostgreSQL wraps them in SearchVector(Value(...)).
+    assert index_text(page.title) in str(title)
+    assert index_text(page.title) in str(autocomplete)
+    assert index_text(page.summary) in str(body)
+    assert "बनारसी रेशम" in str(body) and "qxkrigr" in str(body)  # the stream, folded with its keys
