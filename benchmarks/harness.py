@@ -19,6 +19,8 @@ from django.db import connection, reset_queries
 from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 
+MIN_SAMPLES = 10  # before a measurement may stop on its time budget
+
 
 def summarize(samples_ms: list[float]) -> dict:
     """Median, p95, min, max of a list of milliseconds."""
@@ -41,6 +43,10 @@ class BenchContext:
     locales: list[str]
     repeat: int = 50
     log: Callable[[str], None] = print
+    # A measurement stops early once it has MIN_SAMPLES samples and has run
+    # for budget_s seconds (0: never), so one slow page at a large size costs
+    # seconds, not minutes; `n` in its summary says how many samples it got.
+    budget_s: float = 0.0
     extra: dict = field(default_factory=dict)
 
     # Suites summarise their own samples with ctx.summarize(...), so that no
@@ -59,7 +65,14 @@ class BenchContext:
         samples = []
         cpu_samples = []
         queries = []
+        started = time.perf_counter()
         for _ in range(repeat or self.repeat):
+            if (
+                self.budget_s
+                and len(samples) >= MIN_SAMPLES
+                and time.perf_counter() - started > self.budget_s
+            ):
+                break
             with CaptureQueriesContext(connection) as captured:
                 start = time.perf_counter()
                 cpu_start = time.process_time()

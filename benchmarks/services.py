@@ -156,12 +156,13 @@ def run_benchmark(
     sizes: list[int],
     locales: list[str],
     repeat: int,
+    budget_s: float = 0.0,
     only: list[str] | None = None,
     keep: bool = False,
     in_place: bool = False,
     log: Callable[[str], None] = print,
 ) -> dict:
-    report = {"meta": _meta(locales=locales, repeat=repeat), "runs": {}}
+    report = {"meta": {**_meta(locales=locales, repeat=repeat), "budget_s": budget_s}, "runs": {}}
     database = (
         contextlib.nullcontext("configured database") if in_place else throwaway_database(keep=keep, log=log)
     )
@@ -171,7 +172,7 @@ def run_benchmark(
             log(f"Building {size} stories x {len(locales)} locales")
             built = dataset.build(stories=size, locales=locales, log=log)
             log(f"Dataset ready in {built['build']['total_s']} s ({built['story_pages']} story pages)")
-            ctx = BenchContext(stories=size, locales=locales, repeat=repeat, log=log)
+            ctx = BenchContext(stories=size, locales=locales, repeat=repeat, budget_s=budget_s, log=log)
             ctx.extra["dataset"] = built
             started = time.perf_counter()
             suites = run_suites(ctx, only=only, first_size=position == 0)

@@ -121,8 +121,17 @@ def fold(text: str) -> str:
     text = unicodedata.normalize("NFD", text).translate(_DECOMPOSED_TABLE)
     text = unicodedata.normalize("NFC", text).translate(_COMPOSED_TABLE)
     if not text.isascii():
-        text = "".join(str(unicodedata.decimal(c)) if unicodedata.category(c) == "Nd" else c for c in text)
+        text = _OTHER_DIGIT.sub(_ascii_digit, text)
     return text
+
+
+# `\d` in a str pattern is any character of Unicode category Nd; the ASCII
+# digits are left alone. A regex scan, not a Python loop over every character.
+_OTHER_DIGIT = re.compile(r"[^0-9\D]")
+
+
+def _ascii_digit(match: re.Match) -> str:
+    return str(unicodedata.decimal(match.group()))
 
 
 @lru_cache(maxsize=4096)

@@ -144,6 +144,11 @@ def taxonomy_names(model, *, keys: Iterable, locale: Locale | None) -> dict:
     return {key: name for key, (_preference, name) in best.items()}
 
 
+def stories_with_ids(ids: list[int]) -> QuerySet[SuccessStoryPage]:
+    """The stories `ids` (already checked visible), to count facets over."""
+    return SuccessStoryPage.objects.filter(pk__in=ids)
+
+
 def stories_by_ids(ids: list[int]) -> dict[int, SuccessStoryPage]:
     stories = (
         SuccessStoryPage.objects.filter(pk__in=ids).defer_streamfields().select_related("locale", "sector")

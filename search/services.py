@@ -31,6 +31,10 @@ logger = logging.getLogger(__name__)
 MAX_TERMS = 12  # words; more add nothing but cost
 MAX_HITS = 1000  # autocomplete and other id lists taken from the backend, best first
 PER_PAGE = 10
+# Matches a search page counts, facets and ranks (database backends): the
+# newest MAX_COUNTED, so a word found in every story costs what it costs at a
+# few hundred stories. More than that reads "more than MAX_COUNTED".
+MAX_COUNTED = 500
 AUTOCOMPLETE_LIMIT = 8
 
 FACET_LABELS = {
@@ -92,6 +96,7 @@ class SearchPage:
     query: CleanQuery
     results: list[SearchResult] = field(default_factory=list)
     total: int = 0
+    total_capped: bool = False  # more matches than `total` (MAX_COUNTED) exist
     page_number: int = 1
     num_pages: int = 1
     facets: list[Facet] = field(default_factory=list)
@@ -199,6 +204,8 @@ class RankedPages(Sequence):
     """Every visible match, ranked, for the paginator: counted exactly and
     read a page of ids at a time."""
 
+    capped = False  # more matches exist than were counted
+
     def __init__(self, *, total: int, page_ids):
         self.total, self.page_ids = total, page_ids
 
@@ -213,14 +220,19 @@ class RankedPages(Sequence):
 
 
 def _database_matches(backend, text: str, *, locale, filters: StoryFilters):
-    """Database backends: totals and facets over every match, in SQL."""
+    """Database backends: the newest MAX_COUNTED matches (and whether there
+    are more), ranked, with their facets. One bounded query for the matches
+    (the backend's ``newest_ids``), then facets over those ids."""
     visible = selectors.visible_stories(locale=locale, filters=filters)
-    matching = visible.filter(pk__in=backend.match_ids(text, visible))
-    ranked = RankedPages(
-        total=matching.count(),
-        page_ids=lambda *, offset, limit: backend.search_ids(text, visible, offset=offset, limit=limit),
-    )
-    return ranked, selectors.facet_counts(matching)
+    ids = backend.newest_ids(text, visible, limit=MAX_COUNTED + 1)
+    capped = len(ids) > MAX_COUNTED
+    if capped:  # the oldest of the MAX_COUNTED + 1 goes
+        dropped = min(ids)
+        ids = [pk for pk in ids if pk != dropped]
+    ranked = RankedPages(total=len(ids), page_ids=lambda *, offset, limit: ids[offset : offset + limit])
+    ranked.capped = capped
+    counts = selectors.facet_counts(selectors.stories_with_ids(ids))
+    return ranked, counts
 
 
 def _engine_matches(backend, text: str, *, locale, filters: StoryFilters):
@@ -272,6 +284,7 @@ def search_stories(
         raise SearchUnavailable(str(error)) from error
     outcome.results = _results(list(page_obj.object_list), query=query, request=request)
     outcome.total = paginator.count
+    outcome.total_capped = ranked.capped
     outcome.page_number = page_obj.number
     outcome.num_pages = paginator.num_pages
     return outcome

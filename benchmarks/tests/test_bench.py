@@ -23,6 +23,24 @@ def test_summary_gives_median_and_p95():
 
 
 @pytest.mark.django_db
+def test_a_slow_measurement_stops_on_its_time_budget_with_ten_samples():
+    import time
+
+    from benchmarks.harness import MIN_SAMPLES
+
+    calls = []
+
+    def slow():
+        calls.append(1)
+        time.sleep(0.02)
+
+    ctx = BenchContext(stories=1, locales=["en"], repeat=50, budget_s=0.05, log=lambda _: None)
+    assert ctx.measure(slow, warmup=0)["n"] == MIN_SAMPLES == len(calls)
+    unbounded = BenchContext(stories=1, locales=["en"], repeat=12, log=lambda _: None)
+    assert unbounded.measure(slow, warmup=0)["n"] == 12
+
+
+@pytest.mark.django_db
 def test_in_memory_sqlite_is_refused_with_a_clear_message():
     if connection.vendor != "sqlite" or not connection.creation.is_in_memory_db(
         connection.settings_dict["NAME"]
@@ -167,3 +185,32 @@ def test_growth_reports_percent_and_the_ten_percent_target_per_measurement():
     assert item["meets_growth_target"] is True
     report["runs"]["20000"] = run(11.5, 14)
     assert growth(report)["measurements"]["stories.story_page.hi"]["meets_growth_target"] is False
+
+
+@pytest.mark.django_db(transaction=True)
+def test_search_index_made_in_bulk_is_what_the_indexer_makes(monkeypatch):
+    from wagtail.search.backends import get_search_backend
+
+    backend = get_search_backend()
+    if connection.vendor != "sqlite" or not hasattr(backend, "newest_ids"):
+        pytest.skip("the bulk index is made on SQLite only (PostgreSQL runs update_index)")
+    from modelsearch.backends.database.sqlite.sqlite import IndexEntry
+    from modelsearch.utils import get_content_type_pk
+
+    setup = dataset._Context.__init__
+
+    def two_products(self, **kwargs):  # so that stories share a product and get copies
+        setup(self, **kwargs)
+        self.products = self.products[:2]
+
+    monkeypatch.setattr(dataset._Context, "__init__", two_products)
+    built = dataset.build(stories=5, locales=["en", "hi"], log=lambda _: None)
+    assert built["build"]["search_index"] == {"stories": 10, "through_indexer": 4}
+    indexer_class = backend.index_class.add_items.__globals__["ObjectIndexer"]
+    entries = IndexEntry.objects.filter(content_type_id=get_content_type_pk(SuccessStoryPage))
+    stories = SuccessStoryPage.objects.filter(release_id__gte=dataset.FIRST_RELEASE_ID)
+    assert entries.count() == stories.count() == 10
+    for story in stories:
+        entry = entries.get(object_id=str(story.pk))
+        real = indexer_class(story, backend)
+        assert (entry.title, entry.autocomplete, entry.body) == (real.title, real.autocomplete, real.body)

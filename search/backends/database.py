@@ -66,7 +66,19 @@ def _folding_index(index_class, indexer_class):
 
     class FoldingObjectIndexer(indexer_class):
         def prepare_field(self, obj, field):
-            if isinstance(field, RelatedFields):  # its fields come back through this method
+            # Upstream's title, body and autocomplete each walk every search
+            # field of the object (three stream renders and three foldings of
+            # each text per object): the object's own fields are prepared once.
+            if obj is not self.obj:
+                yield from self._prepare_field(obj, field)
+                return
+            prepared = self.__dict__.setdefault("_prepared_fields", {})
+            if id(field) not in prepared:
+                prepared[id(field)] = list(self._prepare_field(obj, field))
+            yield from prepared[id(field)]
+
+        def _prepare_field(self, obj, field):
+            if isinstance(field, RelatedFields):  # its fields come back through prepare_field
                 yield from super().prepare_field(obj, field)
                 return
             for *head, value in super().prepare_field(obj, field):
@@ -106,7 +118,7 @@ class RankedObjects:
 
 
 def _sqlite_backend_class():
-    from django.db.models import CharField, IntegerField
+    from django.db.models import CharField, Exists, IntegerField, OuterRef
     from django.db.models.functions import Cast
     from modelsearch.backends.database.sqlite.query import (
         Lexeme,
@@ -175,6 +187,32 @@ def _sqlite_backend_class():
                 index_entry__object_id__in=candidates,
             )
 
+        def newest_matches(self, config, limit):
+            """(pk, bm25 score) of at most `limit` matching objects of the
+            queryset, the most recently indexed first: FTS5 reads its matches
+            in rowid order and the query stops after `limit` of them, each
+            checked against the queryset by primary key (an EXISTS, not the
+            whole queryset as a list)."""
+            normalized = normalize(self.query)
+            if isinstance(normalized, (MatchAll, Not)):
+                return []
+            match = MatchExpression(
+                self.fields or self.FTS_TABLE_FIELDS, self.build_search_query(normalized, config=config)
+            )
+            pk_field = self.queryset.model._meta.pk
+            visible = self.queryset.filter(pk=Cast(OuterRef("index_entry__object_id"), IntegerField()))
+            rows = (
+                SQLiteFTSIndexEntry.objects.filter(match)
+                .filter(
+                    Exists(visible),
+                    index_entry__content_type__in=get_descendants_content_types_pks(self.queryset.model),
+                )
+                .annotate(score=WeightedBM25())
+                .order_by("-pk")
+                .values_list("index_entry__object_id", "score")[:limit]
+            )
+            return [(pk_field.to_python(object_id), score) for object_id, score in rows]
+
     class IndicSQLiteSearchBackend(SQLiteSearchBackend):
         query_compiler_class = IndicSQLiteSearchQueryCompiler
         index_class = _folding_index(SQLiteIndex, ObjectIndexer)
@@ -187,6 +225,16 @@ def _sqlite_backend_class():
             compiler = self.query_compiler_class(queryset, query, operator=operator)
             ranked = compiler.search(self.config, offset, offset + limit)
             return ranked.ids if isinstance(ranked, RankedObjects) else [obj.pk for obj in ranked]
+
+        def newest_ids(self, query, queryset, *, limit, operator="and"):
+            """Primary keys of at most `limit` matches in `queryset`, best
+            first, chosen among the most recently indexed: the work is bounded
+            by `limit`, however many objects match."""
+            if not query:
+                return []
+            compiler = self.query_compiler_class(queryset, query, operator=operator)
+            rows = compiler.newest_matches(self.config, limit)
+            return [pk for pk, _score in sorted(rows, key=lambda row: (row[1], -row[0]))]
 
         def match_ids(self, query, queryset, *, operator="and"):
             """Every matching primary key of `queryset`, as a subquery: exact
@@ -233,6 +281,22 @@ def _postgres_backend_class():
             compiler = self.query_compiler_class(queryset, query, operator=operator)
             ranked = compiler.search(self.config, offset, offset + limit, backend=self)
             return list(ranked.values_list("pk", flat=True))
+
+        def newest_ids(self, query, queryset, *, limit, operator="and"):
+            """Primary keys of at most `limit` matches in `queryset`, best
+            first, chosen among the newest (highest primary keys)."""
+            if not query:
+                return []
+            newest = list(
+                queryset.filter(pk__in=self.match_ids(query, queryset, operator=operator))
+                .order_by("-pk")
+                .values_list("pk", flat=True)[:limit]
+            )
+            if not newest:
+                return []
+            return self.search_ids(
+                query, queryset.filter(pk__in=newest), limit=len(newest), operator=operator
+            )
 
         def match_ids(self, query, queryset, *, operator="and"):
             """Every matching primary key of `queryset`, as a subquery: exact

@@ -20,6 +20,12 @@ class Command(BaseCommand):
         )
         parser.add_argument("--locales", default="en,hi,ta,ur", help="Comma-separated language codes.")
         parser.add_argument("--repeat", type=int, default=50, help="Requests per measurement.")
+        parser.add_argument(
+            "--budget",
+            type=float,
+            default=3.0,
+            help="Seconds after which a measurement stops, once it has 10 samples (0: always --repeat).",
+        )
         parser.add_argument("--out", help="Write the full report as JSON to this file.")
         parser.add_argument("--only", help="Run only these suites (app labels, comma-separated).")
         parser.add_argument("--keep-db", action="store_true", help="Keep the throwaway database afterwards.")
@@ -42,6 +48,7 @@ class Command(BaseCommand):
             sizes=sizes,
             locales=locales,
             repeat=options["repeat"],
+            budget_s=max(0.0, options["budget"]),
             only=only,
             keep=options["keep_db"],
             in_place=options["in_place"],
