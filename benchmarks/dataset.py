@@ -148,15 +148,17 @@ def index_stories(*, log: Callable[[str], None] = print) -> dict:
     compares with the real indexer). FTS5's own trigger indexes the rows.
     Elsewhere (PostgreSQL, a search engine) the search suite runs
     ``update_index`` instead."""
-    from modelsearch.backends.database.sqlite.sqlite import IndexEntry
-    from modelsearch.utils import get_content_type_pk
     from wagtail.search.backends import get_search_backend
-
-    from search.normalize import index_text
 
     backend = get_search_backend()
     if connection.vendor != "sqlite" or not hasattr(backend, "newest_ids"):
         return {"skipped": "not the SQLite database backend: the search suite rebuilds the index"}
+    # SQLite's index models exist only on SQLite: imported after the check.
+    from modelsearch.backends.database.sqlite.sqlite import IndexEntry
+    from modelsearch.utils import get_content_type_pk
+
+    from search.normalize import index_text
+
     index = backend.get_index_for_model(SuccessStoryPage)
     content_type = get_content_type_pk(SuccessStoryPage)
     indexed = IndexEntry.objects.filter(content_type_id=content_type).values("object_id")
