@@ -185,14 +185,17 @@ def _backend():
 
 def matching_story_ids(*, query: CleanQuery, locale: Locale | None, limit: int | None = None) -> list[int]:
     """Ids of live stories that match, best first, from the search backend
-    (at most `limit`, MAX_HITS by default)."""
+    (at most `limit`, MAX_HITS by default; on the database backends the best
+    among the newest MAX_COUNTED or `limit` matches)."""
     if not query.text:
         return []
     limit = limit or MAX_HITS
     backend = _backend()
     stories = selectors.searchable_stories(locale=locale)
     try:
-        if hasattr(backend, "search_ids"):  # search.backends.database: ids without loading objects
+        if hasattr(backend, "newest_ids"):  # search.backends.database: bounded, as the search page
+            return backend.newest_ids(query.backend_text, stories, limit=max(limit, MAX_COUNTED))[:limit]
+        if hasattr(backend, "search_ids"):  # ids without loading objects
             return backend.search_ids(query.backend_text, stories, limit=limit)
         return [story.pk for story in backend.search(query.backend_text, stories, operator="and")[:limit]]
     except backend_errors() as error:
