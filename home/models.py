@@ -19,8 +19,16 @@ class HomePage(ViewRestrictionsByPath, Page):
         verbose_name = _("home page")
 
     def route(self, request, path_components):
-        """Most requests go to the story index or below: find it (already
-        specific) in one query instead of Wagtail's two."""
+        """Most requests are for a story: find it by its URL path in one
+        query (stories.StoryIndexPage.route_story_below). Else go to the
+        story index, found (already specific) in one query instead of
+        Wagtail's two."""
+        if len(path_components) == 2:
+            from stories.models import StoryIndexPage
+
+            route = StoryIndexPage.route_story_below(request, self, *path_components)
+            if route is not None:
+                return route
         if path_components:
             from .selectors import story_index_child  # selectors import this module
 

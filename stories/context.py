@@ -21,7 +21,7 @@ from languages import registry
 from languages.formatting import format_dateline, format_posted_date
 from taxonomy.models import District, Sector, State
 
-from .models import SuccessStoryPage
+from .models import StoryIndexPage, SuccessStoryPage
 from .selectors import (
     FACET_FIRST_BELOW,
     StoryFilters,
@@ -30,7 +30,6 @@ from .selectors import (
     listing_stories,
     product_in_locale,
     related_stories,
-    story_index_for,
     story_taxonomy,
     taxonomy_in_locale,
     with_card_relations,
@@ -119,13 +118,21 @@ class TaxonomyLink:
     url: str | None
 
 
-def _taxonomy_links(story: SuccessStoryPage, taxonomy: dict, *, request=None) -> list[TaxonomyLink]:
-    index = story_index_for(story)
-    landing_url = index.landing_url if index else None
+def story_index_url(story: SuccessStoryPage, *, request=None) -> str | None:
+    """The address of the index a story sits under: its own minus its slug
+    (a story's parent is always its index), so no query for the index page."""
+    url = story.get_url(request)
+    if not url:
+        return None
+    return url[: url.rstrip("/").rfind("/") + 1]
 
+
+def _taxonomy_links(story: SuccessStoryPage, taxonomy: dict, *, index_url: str | None) -> list[TaxonomyLink]:
     def link(kind, obj):
         return TaxonomyLink(
-            kind=kind, name=obj.name, url=landing_url(kind, obj, request) if landing_url else None
+            kind=kind,
+            name=obj.name,
+            url=StoryIndexPage.landing_url_under(index_url, kind, obj) if index_url else None,
         )
 
     links = [link("state", state) for state in taxonomy["states"]]
@@ -163,9 +170,11 @@ def story_page_view(story: SuccessStoryPage, *, request=None) -> dict:
         keywords=_keywords(story, taxonomy, tags),
     )
     related = related_stories(story, districts=taxonomy["districts"], products=taxonomy["products"])
+    index_url = story_index_url(story, request=request)
     return {
         "taxonomy": taxonomy,
-        "taxonomy_links": _taxonomy_links(story, taxonomy, request=request),
+        "index_url": index_url,
+        "taxonomy_links": _taxonomy_links(story, taxonomy, index_url=index_url),
         "sellers": list(story.sellers.all()),
         "tags": tags,
         "dateline": format_dateline(story.posted_at, code, office),

@@ -63,14 +63,28 @@ def story_listing(
 
 def story_for_route(*, parent: Page, slug: str) -> SuccessStoryPage | None:
     """The story at `slug` under `parent`, with the snippets its page shows."""
+    return _story_for_page(
+        SuccessStoryPage.objects.child_of(parent).filter(slug=slug), using=parent._state.db
+    )
+
+
+def story_at_path(*, home: Page, index_slug: str, slug: str) -> SuccessStoryPage | None:
+    """The story at /<index_slug>/<slug>/ under `home`, found by its stored
+    URL path (through the slug index) without reading the index page first:
+    one query where going down the tree takes two."""
+    return _story_for_page(
+        SuccessStoryPage.objects.filter(slug=slug, url_path=f"{home.url_path}{index_slug}/{slug}/"),
+        using=home._state.db,
+    )
+
+
+def _story_for_page(stories: QuerySet, *, using: str | None) -> SuccessStoryPage | None:
     return (
-        SuccessStoryPage.objects.child_of(parent)
-        .filter(slug=slug)
-        .select_related("locale", "ministry", "issuing_office", "sector", "hero_image")
+        stories.select_related("locale", "ministry", "issuing_office", "sector", "hero_image")
         # The hero's renditions: the social card and the srcset find theirs here.
         .prefetch_related("hero_image__renditions")
         # What feature apps' template tags show (visitor counter, PDF links).
-        .annotate(**compiled_story_annotations(parent._state.db or "default"))
+        .annotate(**compiled_story_annotations(using or "default"))
         .first()
     )
 

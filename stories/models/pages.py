@@ -70,6 +70,20 @@ class StoryIndexPage(ViewRestrictionsByPath, RoutablePageMixin, Page):
                 return story.route(request, [])
         return super().route(request, path_components)
 
+    @staticmethod
+    def route_story_below(request, home: Page, index_slug: str, slug: str):
+        """The route of the live story at /<index_slug>/<slug>/ under `home`,
+        found in one query without reading the index page (the story page
+        needs only the index's address, which is its own minus the slug);
+        None where the tree must be walked instead (no such story, or a
+        withdrawn one, which the index answers with 410)."""
+        from ..selectors import story_at_path
+
+        story = story_at_path(home=home, index_slug=index_slug, slug=slug)
+        if story is None or is_withdrawn(story):
+            return None
+        return story.route(request, [])
+
     def withdrawn_story(self, request, story):
         """410 Gone for a story that was published and then withdrawn: its
         address is not a mistake, and search engines should drop it."""
@@ -96,8 +110,13 @@ class StoryIndexPage(ViewRestrictionsByPath, RoutablePageMixin, Page):
     def landing_url(self, kind: str, obj, request=None) -> str:
         """/en/stories/district/164/: states and districts by LGD code,
         sectors by slug, products by id."""
+        return self.landing_url_under(self.get_url(request), kind, obj)
+
+    @classmethod
+    def landing_url_under(cls, index_url: str, kind: str, obj) -> str:
+        """The same, given the index's own address; no query."""
         value = {"state": "lgd_code", "district": "lgd_code", "sector": "slug", "product": "pk"}[kind]
-        return self.get_url(request) + self.landing_path(kind, getattr(obj, value))
+        return index_url + cls.landing_path(kind, getattr(obj, value))
 
     @classmethod
     def landing_path(cls, kind: str, value) -> str:
