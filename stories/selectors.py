@@ -11,6 +11,7 @@ from django.db.models.lookups import IsNull
 from django.utils import timezone
 from wagtail.models import Locale, Page
 
+from core.compiled import CompiledFilter
 from core.pages import NotIndexed, public
 from languages import registry
 from taxonomy.models import District, IssuingOffice, Ministry, Product, Sector, State
@@ -382,27 +383,12 @@ def related_stories(
         districts = list(story.districts.all())
     if products is None:
         products = list(story.products.all())
-    match = Q(
-        _one_of(
-            SuccessStoryPage.districts.through.objects.filter(
-                successstorypage_id=OuterRef("pk"),
-                district__translation_key__in=[d.translation_key for d in districts],
-            )
-        )
-    ) | Q(
-        _one_of(
-            SuccessStoryPage.products.through.objects.filter(
-                successstorypage_id=OuterRef("pk"),
-                product__translation_key__in=[p.translation_key for p in products],
-            )
-        )
+    match = RELATED_MATCH(
+        story._state.db or "default",
+        [d.translation_key for d in districts],
+        [p.translation_key for p in products],
+        [story.sector.translation_key] if story.sector_id else [],
     )
-    if story.sector_id:
-        match |= Q(
-            _one_of(
-                Sector.objects.filter(pk=OuterRef("sector_id"), translation_key=story.sector.translation_key)
-            )
-        )
     candidates = (
         released_stories(locale=story.locale, locale_index=False)
         .filter(match)
@@ -411,6 +397,38 @@ def related_stories(
         .order_by("-posted_at", "-pk")
     )
     return with_locale(with_card_relations(candidates)[:limit], story.locale)
+
+
+def _related_match(district_keys, product_keys, sector_keys) -> Q:
+    match = Q(
+        _one_of(
+            SuccessStoryPage.districts.through.objects.filter(
+                successstorypage_id=OuterRef("pk"), district__translation_key__in=district_keys
+            )
+        )
+    ) | Q(
+        _one_of(
+            SuccessStoryPage.products.through.objects.filter(
+                successstorypage_id=OuterRef("pk"), product__translation_key__in=product_keys
+            )
+        )
+    )
+    if sector_keys:
+        match |= Q(_one_of(Sector.objects.filter(pk=OuterRef("sector_id"), translation_key__in=sector_keys)))
+    return match
+
+
+# Its SQL changes only with the number of districts and products: compiled
+# once per shape (half the ORM's work for the related stories).
+RELATED_MATCH = CompiledFilter(
+    SuccessStoryPage,
+    _related_match,
+    fields=(
+        District._meta.get_field("translation_key"),
+        Product._meta.get_field("translation_key"),
+        Sector._meta.get_field("translation_key"),
+    ),
+)
 
 
 def with_card_relations(stories: QuerySet) -> QuerySet:
