@@ -25,7 +25,6 @@ from __future__ import annotations
 import contextlib
 from dataclasses import dataclass, field
 
-from django.db.models import Q
 from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 from wagtail.models import Locale, Page
@@ -101,49 +100,6 @@ def _previous_landing_items(story) -> list[tuple[str, object]]:
     return items
 
 
-def _linking_stories(story) -> list:
-    """Live stories in `story`'s language whose related stories include it
-    (as if it were still live: it was, until this withdrawal)."""
-    from .models import SuccessStoryPage
-    from .selectors import story_listing
-
-    districts = [d.translation_key for d in story.districts.all()]
-    products = [p.translation_key for p in story.products.all()]
-
-    def match(district_keys, product_keys, sector) -> Q:
-        q = Q(districts__translation_key__in=district_keys) | Q(products__translation_key__in=product_keys)
-        if sector is not None:
-            q |= Q(sector__translation_key=sector.translation_key)
-        return q
-
-    listing = story_listing(locale=story.locale)
-    candidates = (
-        listing.filter(match(districts, products, story.sector if story.sector_id else None))
-        .exclude(translation_key=story.translation_key)
-        .distinct()
-        .prefetch_related("districts", "products")
-    )
-    linking = []
-    for candidate in candidates:
-        shown = (
-            SuccessStoryPage.objects.filter(Q(pk__in=listing.values("pk")) | Q(pk=story.pk))
-            .filter(
-                match(
-                    [d.translation_key for d in candidate.districts.all()],
-                    [p.translation_key for p in candidate.products.all()],
-                    candidate.sector if candidate.sector_id else None,
-                )
-            )
-            .exclude(translation_key=candidate.translation_key)
-            .distinct()
-            .order_by("-posted_at", "-pk")
-            .values_list("pk", flat=True)[:LINKED_LIMIT]
-        )
-        if story.pk in list(shown):
-            linking.append(candidate)
-    return linking
-
-
 def _locale_paths(name: str, codes) -> set[str]:
     paths = set()
     for code in codes:
@@ -156,7 +112,7 @@ def affected_by_story(story, *, withdrawn: bool = False) -> Affected:
     """The tags to move and the URLs to purge when `story` (any of its
     translations) is published, corrected, released or withdrawn."""
     from .models import StoryIndexPage, SuccessStoryPage
-    from .selectors import story_index_for
+    from .selectors import stories_showing, story_index_for
 
     key = story.translation_key
     affected = Affected(tags={story_tag(key), HOME, ANY_CONTENT})
@@ -184,7 +140,7 @@ def affected_by_story(story, *, withdrawn: bool = False) -> Affected:
             affected.tags.add(landing_tag(code, kind, obj.translation_key))
             affected.urls.add(absolute_url(index.landing_url(kind, obj)))
         if withdrawn:
-            for linking in _linking_stories(version):
+            for linking in stories_showing(version, limit=LINKED_LIMIT):
                 if url := _url(linking):
                     affected.urls.add(url)
     # Every home page (the parents of the story indexes).

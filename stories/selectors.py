@@ -379,6 +379,19 @@ def related_stories(
     PostgreSQL hashes (every link of the district read, 22 ms): the stories
     are read newest first along the date index (`released_stories` without
     the locale index) and the read stops at `limit` matches."""
+    candidates = (
+        _sharing_taxonomy(story, districts=districts, products=products)
+        .defer_streamfields()
+        .order_by("-posted_at", "-pk")
+    )
+    return with_locale(with_card_relations(candidates)[:limit], story.locale)
+
+
+def _sharing_taxonomy(
+    story: SuccessStoryPage, *, districts: list | None = None, products: list | None = None
+) -> QuerySet[SuccessStoryPage]:
+    """Released stories in `story`'s language, other than it, that share a
+    district, product or its sector (the relation is symmetric)."""
     if districts is None:
         districts = list(story.districts.all())
     if products is None:
@@ -389,14 +402,40 @@ def related_stories(
         [p.translation_key for p in products],
         [story.sector.translation_key] if story.sector_id else [],
     )
-    candidates = (
+    return (
         released_stories(locale=story.locale, locale_index=False)
         .filter(match)
         .exclude(translation_key=story.translation_key)
-        .defer_streamfields()
-        .order_by("-posted_at", "-pk")
     )
-    return with_locale(with_card_relations(candidates)[:limit], story.locale)
+
+
+def stories_showing(story: SuccessStoryPage, *, limit: int = 4) -> list[SuccessStoryPage]:
+    """The released stories whose `related_stories` list `story`, counting it
+    as released (a story being withdrawn was, until now): those sharing its
+    taxonomy (the relation is symmetric) with fewer than `limit` other
+    matches newer than it. One query for the candidates and one bounded read
+    (`limit` rows, newest first) per candidate."""
+    candidates = (
+        _sharing_taxonomy(story)
+        .defer_streamfields()
+        .select_related("locale", "sector")
+        .prefetch_related("districts", "products")
+    )
+    newer_than_story = Q(posted_at__gt=story.posted_at) | Q(posted_at=story.posted_at, pk__gt=story.pk)
+    showing = []
+    for candidate in candidates:
+        newer = (
+            _sharing_taxonomy(
+                candidate, districts=list(candidate.districts.all()), products=list(candidate.products.all())
+            )
+            .exclude(translation_key=story.translation_key)
+            .filter(newer_than_story)
+            .order_by("-posted_at", "-pk")
+            .values("pk")[:limit]
+        )
+        if len(newer) < limit:
+            showing.append(candidate)
+    return showing
 
 
 def _related_match(district_keys, product_keys, sector_keys) -> Q:

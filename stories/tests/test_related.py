@@ -8,7 +8,7 @@ import datetime as dt
 from django.test import TestCase
 from django.utils import timezone
 
-from stories.selectors import related_stories
+from stories.selectors import related_stories, stories_showing
 from tests.factories import (
     DistrictFactory,
     ProductFactory,
@@ -70,3 +70,23 @@ class RelatedStoriesTests(TestCase):
 
     def test_a_story_with_nothing_shared_has_none(self):
         self.assertEqual(related_stories(self.unrelated, limit=10), [])
+
+    def test_stories_showing_a_story_are_those_whose_related_stories_list_it(self):
+        """What a withdrawal purges (stories.invalidation) agrees with
+        related_stories itself, for every story and every list length."""
+        released = [
+            self.story,
+            self.by_district,
+            self.by_product,
+            self.by_sector,
+            self.unrelated,
+            self.by_translated_district,
+        ]
+        for limit in (1, 2, 3, 4):
+            for shown in released:
+                expected = {other for other in released if shown in related_stories(other, limit=limit)}
+                with self.subTest(shown=shown.title, limit=limit):
+                    self.assertEqual(set(stories_showing(shown, limit=limit)), expected)
+        # Not vacuous: four lists show the oldest story, the shortest fewer.
+        self.assertEqual(len(stories_showing(self.story, limit=4)), 4)
+        self.assertLess(len(stories_showing(self.story, limit=1)), 4)
