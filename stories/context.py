@@ -26,6 +26,7 @@ from .selectors import (
     FACET_FIRST_BELOW,
     StoryFilters,
     filter_choices,
+    images_in,
     listing_count,
     listing_stories,
     product_in_locale,
@@ -34,6 +35,7 @@ from .selectors import (
     taxonomy_in_locale,
     with_card_relations,
     with_locale,
+    with_renditions,
 )
 
 STORIES_PER_PAGE = 12
@@ -159,6 +161,11 @@ def story_page_view(story: SuccessStoryPage, *, request=None) -> dict:
     office = story.issuing_office.name if story.issuing_office_id else ""
     taxonomy = story_taxonomy(story)
     tags = list(story.tags.all())
+    related = related_stories(
+        story, districts=taxonomy["districts"], products=taxonomy["products"], renditions=False
+    )
+    # One query for every image's renditions: the hero's, the body's, the cards'.
+    with_renditions([story.hero_image, *images_in(story.body), *(card.hero_image for card in related)])
     social = social_card(description=story.search_description or story.summary, image=story.hero_image)
     canonical = page_url(story, request=request)
     schema = news_article(
@@ -169,7 +176,6 @@ def story_page_view(story: SuccessStoryPage, *, request=None) -> dict:
         office_name=office,
         keywords=_keywords(story, taxonomy, tags),
     )
-    related = related_stories(story, districts=taxonomy["districts"], products=taxonomy["products"])
     index_url = story_index_url(story, request=request)
     return {
         "taxonomy": taxonomy,

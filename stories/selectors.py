@@ -3,12 +3,16 @@ these; none of them writes its own query."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from django.db.models import F, Max, Min, OuterRef, Q, QuerySet, Subquery
+from django.db.models import F, Max, Min, OuterRef, Q, QuerySet, Subquery, prefetch_related_objects
 from django.db.models.lookups import IsNull
 from django.utils import timezone
+from wagtail.blocks.list_block import ListValue
+from wagtail.blocks.stream_block import StreamValue
+from wagtail.blocks.struct_block import StructValue
+from wagtail.images.models import AbstractImage
 from wagtail.models import Locale, Page
 
 from core.compiled import CompiledFilter
@@ -80,10 +84,10 @@ def story_at_path(*, home: Page, index_slug: str, slug: str) -> SuccessStoryPage
 
 
 def _story_for_page(stories: QuerySet, *, using: str | None) -> SuccessStoryPage | None:
+    # Not the hero's renditions: the page reads them with its other images'
+    # (stories.context.story_page_view, `with_renditions`).
     return (
         stories.select_related("locale", "ministry", "issuing_office", "sector", "hero_image")
-        # The hero's renditions: the social card and the srcset find theirs here.
-        .prefetch_related("hero_image__renditions")
         # What feature apps' template tags show (visitor counter, PDF links).
         .annotate(**compiled_story_annotations(using or "default"))
         .first()
@@ -367,11 +371,17 @@ def _states_of(districts: list, *, locale: Locale) -> list:
 
 
 def related_stories(
-    story: SuccessStoryPage, *, limit: int = 4, districts: list | None = None, products: list | None = None
+    story: SuccessStoryPage,
+    *,
+    limit: int = 4,
+    districts: list | None = None,
+    products: list | None = None,
+    renditions: bool = True,
 ) -> list[SuccessStoryPage]:
     """Other stories in the same language that share a district, product or
     the sector, newest first. Pass the story's districts and products when
-    already loaded (story_taxonomy) to save two queries.
+    already loaded (story_taxonomy) to save two queries; without
+    `renditions`, the caller reads their images' renditions (`with_renditions`).
 
     Each condition is a test of the story row in hand (`_one_of`, on the
     link tables' unique (story, snippet) index), not a join over every link
@@ -384,7 +394,7 @@ def related_stories(
         .defer_streamfields()
         .order_by("-posted_at", "-pk")
     )
-    return with_locale(with_card_relations(candidates)[:limit], story.locale)
+    return with_locale(with_card_relations(candidates, renditions=renditions)[:limit], story.locale)
 
 
 def _sharing_taxonomy(
@@ -470,13 +480,42 @@ RELATED_MATCH = CompiledFilter(
 )
 
 
-def with_card_relations(stories: QuerySet) -> QuerySet:
+def with_card_relations(stories: QuerySet, *, renditions: bool = True) -> QuerySet:
     """What a story card shows, loaded with the stories. Not their locale:
     a listing is of one language, and a join to the locale table let SQLite
     drive the query from it (every story of the language by the locale
     index, then a sort) however the locale filter was written; callers give
     the cards their locale (`with_locale`)."""
-    return stories.select_related("hero_image", "sector").prefetch_related("hero_image__renditions")
+    stories = stories.select_related("hero_image", "sector")
+    return stories.prefetch_related("hero_image__renditions") if renditions else stories
+
+
+def images_in(value) -> Iterator[AbstractImage]:
+    """The images a StreamField value holds, at any depth (reading a stream
+    converts its blocks: one query for all of an image block's images)."""
+    if isinstance(value, AbstractImage):
+        yield value
+    elif isinstance(value, StreamValue):
+        for child in value:
+            yield from images_in(child.value)
+    elif isinstance(value, StructValue):
+        for item in value.values():
+            yield from images_in(item)
+    elif isinstance(value, ListValue | list | tuple):
+        for item in value:
+            yield from images_in(item)
+
+
+def with_renditions(images: Iterable[AbstractImage | None]) -> None:
+    """Read the renditions of all these images in one query (those not read
+    already), where the template tags would read each image's on its own."""
+    # By instance, not by pk: the hero may be the body's image too, loaded twice.
+    unread = {
+        id(image): image
+        for image in images
+        if image is not None and "renditions" not in getattr(image, "_prefetched_objects_cache", {})
+    }
+    prefetch_related_objects(list(unread.values()), "renditions")
 
 
 def with_locale(stories: Iterable[SuccessStoryPage], locale: Locale) -> list[SuccessStoryPage]:
