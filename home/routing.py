@@ -23,7 +23,9 @@ def home_for_language(*, root_page_id: int, language_code: str) -> HomePage | No
                 locale__language_code=language_code,
                 live=True,
             )
-        ).select_related("locale")
+        )
+        .select_related("locale")
+        .order_by()
     )
     for home in homes:
         if home.locale.language_code == language_code and (home.live or home.pk == root_page_id):
