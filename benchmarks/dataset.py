@@ -26,8 +26,9 @@ keys, snippets and images, which are the only values that differ (stream block
 ids are the same in every bench story; benchmarks/tests checks the result
 against ``extract_segments`` itself). Not made: the translated pages'
 revisions and StringTranslations (the live translations are complete, which is
-what the status matrix and outdated detection read), and the search index
-(the search suite rebuilds it once per size, timed).
+what the status matrix and outdated detection read). After the stories: their
+story counts and partner-feed positions (what publishing would have kept),
+the SQLite search index and planner statistics.
 """
 
 from __future__ import annotations
@@ -73,6 +74,7 @@ from demo.images import poster_image
 from operations.services.statistics import refresh as refresh_planner_statistics
 from stories.models import ReleaseIdSequence, Seller, StoryIndexPage, StoryTag, SuccessStoryPage
 from stories.services.story_counts import rebuild_story_counts
+from syndication.services import refresh_feed_positions
 from translations.models import LanguageVersion, SourceSync
 
 FIRST_RELEASE_ID = 5_000_001
@@ -123,6 +125,10 @@ def build(*, stories: int, locales: list[str], log: Callable[[str], None] = prin
     step = time.perf_counter()
     rebuild_story_counts()
     timings["story_counts_s"] = round(time.perf_counter() - step, 1)
+    # ... and give them the partner feed's order keys, as saving them would have.
+    step = time.perf_counter()
+    refresh_feed_positions()
+    timings["feed_positions_s"] = round(time.perf_counter() - step, 1)
     step = time.perf_counter()
     timings["search_index"] = index_stories(log=log)
     timings["search_index_s"] = round(time.perf_counter() - step, 1)

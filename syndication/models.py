@@ -3,6 +3,8 @@
 - ``Partner`` and ``ApiKey``: a newspaper, its grant (languages, states,
   embargo) and its keys. Only a salted hash of each key is stored.
 - ``ItemVersion``: how many times a story page (one language) was published.
+- ``FeedPosition``: a live story's place in the partner feed (its sort keys,
+  stored and indexed per language).
 - ``CanceledItem``: a tombstone for a story that was unpublished or deleted, so
   partners who took it learn it is withdrawn.
 - ``FetchRecord`` and ``PrintRecord``: the pickup log (API fetches) and what
@@ -167,6 +169,38 @@ class ItemVersion(models.Model):
 
     def __str__(self):
         return f"page {self.page_id} v{self.version}"
+
+
+class FeedPosition(models.Model):
+    """Where a live story (one language) sits in the partner feed.
+
+    The feed is ordered by (visible_at, page id), or by (published_at, page id)
+    for partners who may see embargoed stories (selectors.py). Both keys are
+    computed from the story's own row; stored here, indexed per language, a
+    list reads along an index and stops after one page however many stories
+    exist. One row per live story page, kept by
+    ``services.refresh_feed_positions`` (signals.py); check syndication.W001
+    reports rows missing or stale, ``manage.py rebuild_feed_positions`` mends them.
+    """
+
+    page = models.OneToOneField(
+        "stories.SuccessStoryPage", on_delete=models.CASCADE, primary_key=True, related_name="feed_position"
+    )
+    language = models.CharField(max_length=16)
+    # Coalesce(last_published_at, first_published_at, posted_at).
+    published_at = models.DateTimeField()
+    # The later of published_at and embargo_until: when the story became a partner's without embargo access.
+    visible_at = models.DateTimeField()
+
+    class Meta:
+        # Not shown in the admin: no verbose_name to translate.
+        indexes = [
+            models.Index(fields=["language", "visible_at", "page"], name="synd_feed_visible"),
+            models.Index(fields=["language", "published_at", "page"], name="synd_feed_published"),
+        ]
+
+    def __str__(self):
+        return f"page {self.page_id} ({self.language}) at {self.visible_at:%Y-%m-%d %H:%M:%S}"
 
 
 class CanceledItem(models.Model):

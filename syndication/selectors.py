@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from django.conf import settings
 from django.db.models import DateTimeField, Exists, F, OuterRef, Q, QuerySet
@@ -19,11 +19,12 @@ from django.db.models.functions import Coalesce, Greatest
 from django.utils import timezone
 from wagtail.models import Page
 
+from core.pages import public
 from stories.models import SuccessStoryPage
 from stories.selectors import not_embargoed
 from taxonomy.models import District, Product, State
 
-from .models import CanceledItem, FetchRecord, Partner
+from .models import CanceledItem, FeedPosition, FetchRecord, Partner
 
 DistrictLink = SuccessStoryPage.districts.through
 ProductLink = SuccessStoryPage.products.through
@@ -68,25 +69,20 @@ def partner_state_keys(partner: Partner) -> frozenset[uuid.UUID]:
     return frozenset(partner.states.values_list("translation_key", flat=True))
 
 
-def _published_at():
-    return Coalesce(
-        F("last_published_at"), F("first_published_at"), F("posted_at"), output_field=DateTimeField()
-    )
-
-
 def syndicated_pages(query: StoryQuery) -> QuerySet[SuccessStoryPage]:
-    """Live stories matching the query, annotated with visible_at, in feed order."""
-    pages = SuccessStoryPage.objects.live().public().filter(locale__language_code__in=query.languages)
-    if query.include_embargoed:
-        pages = pages.annotate(visible_at=_published_at())
-    else:
-        pages = not_embargoed(pages, now=query.now).annotate(
-            visible_at=Greatest(
-                _published_at(),
-                Coalesce(F("embargo_until"), _published_at(), output_field=DateTimeField()),
-                output_field=DateTimeField(),
-            )
-        )
+    """Live stories matching the query, annotated with visible_at, in feed order.
+
+    The order keys are the stories' stored feed positions (models.FeedPosition),
+    so the database reads a language's stories along the index of that order
+    and stops after the rows asked for, instead of computing and sorting the
+    keys of every story. The other tests (live, public, embargo, filters) are
+    checked on each candidate row.
+    """
+    position = "feed_position__published_at" if query.include_embargoed else "feed_position__visible_at"
+    pages = public(SuccessStoryPage.objects.live()).filter(feed_position__language__in=query.languages)
+    if not query.include_embargoed:
+        pages = not_embargoed(pages, now=query.now)
+    pages = pages.annotate(visible_at=F(position))
     if query.release_id is not None:
         pages = pages.filter(release_id=query.release_id)
     if query.state_keys:
@@ -119,24 +115,53 @@ def syndicated_pages(query: StoryQuery) -> QuerySet[SuccessStoryPage]:
         pages = pages.filter(Q(title__icontains=query.text) | Q(summary__icontains=query.text))
     if query.since:
         pages = pages.filter(visible_at__gt=query.since)
-    return pages.order_by("visible_at", "pk")
+    # The position's page id (= pk): ordered by the story's own pk column, SQLite
+    # sorts for that second key (tests/test_feed_positions.py's plan test).
+    return pages.order_by("visible_at", "feed_position__page")
+
+
+@dataclass(frozen=True)
+class FeedPositionDrift:
+    unplaced: int  # live stories without a feed position, or with a stale one
+    stray: int  # feed positions of pages not live, or stale
+
+
+def feed_position_drift() -> FeedPositionDrift:
+    """How far the stored feed positions are from the stories. Three counts."""
+    published = Coalesce(
+        F("last_published_at"), F("first_published_at"), F("posted_at"), output_field=DateTimeField()
+    )
+    live = SuccessStoryPage.objects.live()
+    placed = live.annotate(
+        computed_published=published,
+        computed_visible=Greatest(
+            published, Coalesce(F("embargo_until"), published), output_field=DateTimeField()
+        ),
+    ).filter(
+        feed_position__language=F("locale__language_code"),
+        feed_position__published_at=F("computed_published"),
+        feed_position__visible_at=F("computed_visible"),
+    )
+    correct = placed.count()
+    return FeedPositionDrift(unplaced=live.count() - correct, stray=FeedPosition.objects.count() - correct)
 
 
 def _after(after: tuple | None, *, time_field: str, id_field: str, window: dt.timedelta | None = None) -> Q:
     """Rows after the cursor; with a window, also rows up to `window` older
     than it that the cursor does not list as served (a publish that committed
-    late, with an earlier timestamp: see cursors.py)."""
+    late, with an earlier timestamp: see cursors.py). The first term repeats
+    the earliest time any of them may have, so the index read starts there."""
     if after is None:
         return Q()
     moment, item_id = after[0], after[1]
     later = Q(**{f"{time_field}__gt": moment}) | Q(**{time_field: moment, f"{id_field}__gt": item_id})
     if not window:
-        return later
+        return Q(**{f"{time_field}__gte": moment}) & later
     served = [page_id for page_id, _ in (after[2] if len(after) > 2 else ())]
     late = Q(**{f"{time_field}__gte": moment - window, f"{time_field}__lte": moment}) & ~Q(
         **{f"{id_field}__in": served}
     )
-    return later | late
+    return Q(**{f"{time_field}__gte": moment - window}) & (later | late)
 
 
 def canceled_items(query: StoryQuery) -> QuerySet[CanceledItem]:
@@ -151,25 +176,54 @@ def canceled_items(query: StoryQuery) -> QuerySet[CanceledItem]:
     return items.order_by("canceled_at", "page_id")
 
 
-def item_keys(
-    query: StoryQuery, *, after: tuple | None = None, limit: int, window: dt.timedelta | None = None
-) -> tuple[list[ItemKey], bool]:
-    """One page of item keys (live stories and tombstones merged) and whether
-    more follow. Two queries. `after` is a cursors.Position (or a plain
-    (visible_at, page id)); `window` the cursor's safety window."""
-    rows = (
+def story_key_rows(query: StoryQuery, *, after: tuple | None = None, window: dt.timedelta | None = None):
+    """(visible_at, page id, version, language, release id, embargo, translation
+    key) of the live stories after `after`, in feed order (a values_list)."""
+    return (
         syndicated_pages(query)
         .filter(_after(after, time_field="visible_at", id_field="pk", window=window))
         .values_list(
             "visible_at",
             "pk",
             "syndication_version__version",
-            "locale__language_code",
+            "feed_position__language",
             "release_id",
             "embargo_until",
             "translation_key",
-        )[: limit + 1]
+        )
     )
+
+
+def _story_rows(query: StoryQuery, *, after, limit: int, window) -> list[tuple]:
+    """The first `limit` rows of story_key_rows.
+
+    One query per language asked for, each read along that language's index
+    and stopped after `limit` rows, merged here: the index is ordered within
+    one language only. One story (a release ID) is one query: its few rows
+    (one per language) come by the release ID's index, ordered here.
+    """
+    if query.release_id is not None:
+        found = list(story_key_rows(query, after=after, window=window).order_by())
+    elif len(query.languages) == 1:
+        return list(story_key_rows(query, after=after, window=window)[:limit])
+    else:
+        found = [
+            row
+            for code in query.languages
+            for row in story_key_rows(replace(query, languages=(code,)), after=after, window=window)[:limit]
+        ]
+    found.sort(key=lambda row: (row[0], row[1]))
+    return found[:limit]
+
+
+def item_keys(
+    query: StoryQuery, *, after: tuple | None = None, limit: int, window: dt.timedelta | None = None
+) -> tuple[list[ItemKey], bool]:
+    """One page of item keys (live stories and tombstones merged) and whether
+    more follow. A query per language asked for (one for a single story) and
+    one for tombstones. `after` is a cursors.Position (or a plain
+    (visible_at, page id)); `window` the cursor's safety window."""
+    rows = _story_rows(query, after=after, limit=limit + 1, window=window)
     keys = [
         ItemKey(
             visible_at=visible_at,
@@ -248,11 +302,12 @@ def _names(model, keys: set, locale_ids: set) -> dict[tuple, str]:
 
 
 def translation_links(translation_keys) -> dict[uuid.UUID, list[TranslationLink]]:
-    """The live language versions of each story. One query."""
+    """The live language versions of each story. One query (core.pages.public:
+    Wagtail's ``.public()`` would read the view restrictions each time, and
+    SQLite plans that read over every page when there are none)."""
     translations: dict[uuid.UUID, list[TranslationLink]] = {}
     siblings = (
-        Page.objects.live()
-        .public()
+        public(Page.objects.live())
         .filter(translation_key__in=set(translation_keys))
         .order_by("locale__language_code")
         .values_list("pk", "translation_key", "locale__language_code", "title")
@@ -394,7 +449,7 @@ def portal_stories(query: StoryQuery) -> QuerySet[SuccessStoryPage]:
         .defer_streamfields()
         .select_related("locale")
         .only("id", "title", "summary", "release_id", "embargo_until", "locale__language_code", "posted_at")
-        .order_by("-visible_at", "-pk")
+        .order_by("-visible_at", "-feed_position__page")
     )
 
 

@@ -19,7 +19,7 @@ from languages import registry
 from stories.models import SuccessStoryPage
 from taxonomy.models import State
 
-from .models import ApiKey, CanceledItem, FetchRecord, ItemVersion, Partner, PrintRecord
+from .models import ApiKey, CanceledItem, FeedPosition, FetchRecord, ItemVersion, Partner, PrintRecord
 
 KEY_PREFIX_LENGTH = 8
 LAST_USED_RESOLUTION = dt.timedelta(minutes=1)
@@ -183,6 +183,68 @@ def record_cancel(*, page: SuccessStoryPage) -> None:
             "canceled_at": timezone.now(),
         },
     )
+
+
+# --- Feed positions ----------------------------------------------------------------
+
+# The story fields a feed position is computed from (a save naming none of them leaves it).
+FEED_FIELDS = frozenset(
+    {"live", "locale", "locale_id", "last_published_at", "first_published_at", "posted_at", "embargo_until"}
+)
+
+
+def feed_times(
+    *, last_published_at, first_published_at, posted_at, embargo_until
+) -> tuple[dt.datetime, dt.datetime]:
+    """(published_at, visible_at) of a story: its last publish time (else its
+    first, else its posting time), and the later of that and its embargo's end."""
+    published_at = last_published_at or first_published_at or posted_at
+    visible_at = max(published_at, embargo_until) if embargo_until else published_at
+    return published_at, visible_at
+
+
+def refresh_feed_positions(*, page_ids: Iterable[int] | None = None) -> int:
+    """Make the feed positions of `page_ids` (None: every story) match their
+    pages: one row per live story with its language and times, none for
+    anything else. Returns how many rows were written or removed. Three
+    queries for one page; in chunks for all (the backfill, the bench)."""
+    stories = SuccessStoryPage.objects.filter(live=True)
+    positions = FeedPosition.objects.all()
+    if page_ids is not None:
+        page_ids = list(page_ids)
+        stories, positions = stories.filter(pk__in=page_ids), positions.filter(page_id__in=page_ids)
+    wanted = {}
+    rows = stories.values_list(
+        "pk", "locale__language_code", "last_published_at", "first_published_at", "posted_at", "embargo_until"
+    )
+    for pk, language, last, first, posted, embargo in rows.iterator(chunk_size=2000):
+        times = feed_times(
+            last_published_at=last, first_published_at=first, posted_at=posted, embargo_until=embargo
+        )
+        wanted[pk] = (language, *times)
+    existing = {
+        pk: (language, published_at, visible_at)
+        for pk, language, published_at, visible_at in positions.values_list(
+            "page_id", "language", "published_at", "visible_at"
+        ).iterator(chunk_size=2000)
+    }
+    gone = [pk for pk in existing if pk not in wanted]
+    for start in range(0, len(gone), 500):
+        FeedPosition.objects.filter(page_id__in=gone[start : start + 500]).delete()
+    changed = [
+        FeedPosition(page_id=pk, language=language, published_at=published_at, visible_at=visible_at)
+        for pk, (language, published_at, visible_at) in wanted.items()
+        if existing.get(pk) != (language, published_at, visible_at)
+    ]
+    # An upsert: two saves of one page at once both end with its row.
+    FeedPosition.objects.bulk_create(
+        changed,
+        batch_size=500,
+        update_conflicts=True,
+        unique_fields=["page"],
+        update_fields=["language", "published_at", "visible_at"],
+    )
+    return len(gone) + len(changed)
 
 
 # --- Pickup log ------------------------------------------------------------------

@@ -12,6 +12,8 @@ from benchmarks import dataset
 from benchmarks.harness import BenchContext, summarize
 from benchmarks.services import discover_suites, growth, run_suites, throwaway_database
 from stories.models import SuccessStoryPage
+from syndication.models import FeedPosition
+from syndication.selectors import FeedPositionDrift, feed_position_drift
 from translations.selectors import translation_freshness
 
 
@@ -74,6 +76,9 @@ def test_dataset_makes_real_translations_and_grows_without_duplicates(client):
     assert built["story_pages"] == 15
     # A valid treebeard tree: paths, depths and numchild all consistent.
     assert all(not problem for problem in Page.find_problems())
+    # Inserted without a save: the partner feed still has every story in its place.
+    assert feed_position_drift() == FeedPositionDrift(unplaced=0, stray=0)
+    assert FeedPosition.objects.count() == 15
     english = SuccessStoryPage.objects.filter(locale__language_code="en")
     assert english.count() == 5
     for story in english:

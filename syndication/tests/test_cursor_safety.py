@@ -6,7 +6,7 @@ import datetime as dt
 from django.test import TestCase, override_settings
 
 from stories.models import SuccessStoryPage
-from syndication import cursors
+from syndication import cursors, services
 from syndication.tests.content import auth, build_dataset, partner_key, publish_story
 from syndication.tests.test_api import LIST
 
@@ -37,6 +37,8 @@ class LateCommitTests(TestCase):
         SuccessStoryPage.objects.filter(pk=story.pk).update(
             last_published_at=stamped, first_published_at=stamped
         )
+        # The publish's own save would have stored its feed position with that time.
+        services.refresh_feed_positions(page_ids=[story.pk])
         return f"tag:pib.gov.in,2024:odop/story/{story.release_id}/en"
 
     def cursor_time(self, cursor: str) -> dt.datetime:
