@@ -8,15 +8,14 @@ is expanded in one pass.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from wagtail.blocks import StreamValue, StructValue
-from wagtail.blocks.list_block import ListValue
-from wagtail.images.models import AbstractImage
+from wagtail.blocks import StreamValue
 from wagtail.rich_text import expand_db_html
 
 from stories.blocks import Format, render_stream
+from stories.selectors import images_in
 
 from .renditions import image_renditions
 
@@ -55,25 +54,11 @@ def load_bodies(pages: Iterable) -> None:
         page.body = StreamValue(stream_block, children, is_lazy=False)
 
 
-def _images_in(value) -> Iterator[AbstractImage]:
-    if isinstance(value, AbstractImage):
-        yield value
-    elif isinstance(value, StreamValue):
-        for child in value:
-            yield from _images_in(child.value)
-    elif isinstance(value, StructValue):
-        for item in value.values():
-            yield from _images_in(item)
-    elif isinstance(value, ListValue | list | tuple):
-        for item in value:
-            yield from _images_in(item)
-
-
 def body_images(pages: Iterable) -> dict[int, object]:
     """{image_id: Image} for every image in the bodies of `pages`. One query."""
     pages = list(pages)
     load_bodies(pages)
-    return {image.pk: image for page in pages for image in _images_in(page.body)}
+    return {image.pk: image for page in pages for image in images_in(page.body)}
 
 
 def render_bodies(
@@ -111,7 +96,7 @@ def render_bodies(
     for page, count in zip(pages, counts, strict=True):
         html = "\n".join(part for part in expanded[position : position + count] if part)
         position += count
-        image_ids = [image.pk for image in _images_in(page.body)]
+        image_ids = [image.pk for image in images_in(page.body)]
         rendered[page.pk] = RenderedBody(html=html, text=texts[page.pk], image_ids=image_ids)
     return rendered
 
