@@ -7,6 +7,11 @@ image, outside its own error handling: a crafted PNG declaring just over
 an OSError (a 500). Here Pillow reads only the header (its `open` is lazy),
 the declared size is refused at once, and a file that fails while decoding
 is "not a valid image". Set as `WAGTAILIMAGES_IMAGE_FORM_BASE`.
+
+The file is decoded in full with Pillow's strict mode whatever the process
+has set: WeasyPrint turns on `ImageFile.LOAD_TRUNCATED_IMAGES` for the whole
+process when it is imported, after which Pillow would decode a truncated
+upload as grey and Wagtail would store it.
 """
 
 from __future__ import annotations
@@ -15,6 +20,7 @@ from django.core.exceptions import ValidationError
 from django.forms import FileField
 from django.utils.translation import gettext_lazy as _
 from PIL import Image as PILImage
+from PIL import ImageFile
 from wagtail.images.fields import WagtailImageField
 from wagtail.images.forms import BaseImageForm
 
@@ -26,9 +32,28 @@ class HeaderCheckedImageField(WagtailImageField):
             return None
         self._check_declared_pixels(upload)
         try:
-            return super().to_python(data)
+            checked = super().to_python(data)  # format, upload size, pixels
+            self._decode_strictly(upload)
+            return checked
         except (OSError, SyntaxError, ValueError) as error:  # Pillow's errors for broken data
             raise ValidationError(self.error_messages["invalid_image"], code="invalid_image") from error
+
+    @staticmethod
+    def _decode_strictly(upload) -> None:
+        """Decode every frame, refusing truncated data even where WeasyPrint
+        allowed it for the process."""
+        tolerant = ImageFile.LOAD_TRUNCATED_IMAGES
+        ImageFile.LOAD_TRUNCATED_IMAGES = False
+        try:
+            with PILImage.open(upload) as image:
+                for frame in range(getattr(image, "n_frames", 1)):
+                    image.seek(frame)
+                    image.load()
+        except PILImage.UnidentifiedImageError:
+            return  # not something Pillow reads (SVG): Wagtail decides
+        finally:
+            ImageFile.LOAD_TRUNCATED_IMAGES = tolerant
+            upload.seek(0)
 
     def _check_declared_pixels(self, upload) -> None:
         if self.max_image_pixels is None:

@@ -561,3 +561,24 @@ def test_a_real_image_within_the_limits_still_uploads(world):
     )
     assert form.is_valid(), form.errors
     assert form.cleaned_data["file"].image.get_size() == (640, 480)
+
+
+def test_a_truncated_upload_is_refused_in_a_process_that_imported_weasyprint(world, monkeypatch):
+    """WeasyPrint sets Pillow's LOAD_TRUNCATED_IMAGES for the whole process
+    when imported (the worker, and any web process that has rendered a PDF):
+    the form's check must not depend on it."""
+    from PIL import ImageFile
+    from wagtail.images import get_image_model
+    from wagtail.images.forms import get_image_form
+
+    monkeypatch.setattr(ImageFile, "LOAD_TRUNCATED_IMAGES", True)  # what `import weasyprint` does
+    form_class = get_image_form(get_image_model())
+    with refused():
+        form = form_class(
+            {"title": "cut"},
+            {"file": SimpleUploadedFile("cut.png", png_header_only(400, 300))},
+            user=world.admin,
+        )
+        assert not form.is_valid()
+    assert "image" in " ".join(form.errors["file"]), form.errors
+    assert ImageFile.LOAD_TRUNCATED_IMAGES is True  # WeasyPrint's own setting is left as it was
