@@ -23,12 +23,10 @@ from taxonomy.models import District, Sector, State
 
 from .models import StoryIndexPage, SuccessStoryPage
 from .selectors import (
-    FACET_FIRST_BELOW,
     StoryFilters,
+    counted_listing,
     filter_choices,
     images_in,
-    listing_count,
-    listing_stories,
     product_in_locale,
     related_stories,
     story_taxonomy,
@@ -91,11 +89,8 @@ def story_index_view(*, index: Page, params, request=None, landing: tuple[str, o
         filters = replace(filters, **{landing[0]: landing[1]})
     # The index and each landing page know their count (StoryCount); a
     # combination of filters counts its stories, read from its facets.
-    count = listing_count(index=index, filters=filters)
-    facet_first = count is None or (filters.active and count < FACET_FIRST_BELOW)
-    stories = with_card_relations(
-        listing_stories(locale=index.locale, index=index, filters=filters, facet_first=facet_first)
-    )
+    stories, count = counted_listing(locale=index.locale, index=index, filters=filters)
+    stories = with_card_relations(stories)
     page_of_stories = CountedPaginator(stories, STORIES_PER_PAGE, count=count).get_page(params.get("page"))
     return {
         "filters": filters,

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from django.db.models import F, Max, Min, OuterRef, Q, QuerySet, Subquery, prefetch_related_objects
+from django.db.models import F, Max, Min, OuterRef, Q, QuerySet, Subquery, Sum, prefetch_related_objects
 from django.db.models.lookups import IsNull
 from django.utils import timezone
 from wagtail.blocks.list_block import ListValue
@@ -297,11 +297,14 @@ def listing_stories(
     )
 
 
-def listing_count(*, index: Page, filters: StoryFilters) -> int | None:
+def listing_count(
+    *, filters: StoryFilters, index: Page | None = None, locale: Locale | None = None
+) -> int | None:
     """How many stories `listing_stories(index=index, filters=filters)` has,
-    from `StoryCount` (one indexed row), when at most one filter is set: the
-    index and each landing page. None for a combination of filters (the
-    caller counts the listing itself)."""
+    from `StoryCount` (one indexed row per index), when at most one filter
+    is set: the index and each landing page. Without an index, the stories
+    of `locale` under every index (the feeds). None for a combination of
+    filters (the caller counts the listing itself)."""
     facets = [
         (kind, obj.translation_key)
         for kind, obj in (
@@ -317,8 +320,24 @@ def listing_count(*, index: Page, filters: StoryFilters) -> int | None:
     if len(facets) > 1:
         return None
     kind, key = facets[0] if facets else (StoryCount.Kind.ALL, ALL_STORIES)
-    found = StoryCount.objects.filter(index_id=index.pk, kind=kind, key=key).values_list("stories", flat=True)
-    return next(iter(found), 0)
+    counts = StoryCount.objects.filter(kind=kind, key=key)
+    if index is not None:
+        found = counts.filter(index_id=index.pk).values_list("stories", flat=True)
+        return next(iter(found), 0)
+    return counts.filter(locale=locale).aggregate(stories=Sum("stories"))["stories"] or 0
+
+
+def counted_listing(
+    *, locale: Locale, filters: StoryFilters, index: Page | None = None
+) -> tuple[QuerySet[SuccessStoryPage], int | None]:
+    """`listing_stories` read the way its size suits, and its count when
+    `StoryCount` knows it (`listing_count`): a small facet or a combination
+    of filters starts from its facets' links (`facet_first`), anything else
+    walks the date index. What the index, its landing pages and the feeds list."""
+    count = listing_count(index=index, locale=locale, filters=filters)
+    facet_first = count is None or (filters.active and count < FACET_FIRST_BELOW)
+    stories = listing_stories(locale=locale, index=index, filters=filters, facet_first=facet_first)
+    return stories, count
 
 
 def _with_stories(model, kind: str, *, locale: Locale, select_related: tuple[str, ...] = ()) -> list:

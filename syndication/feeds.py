@@ -11,22 +11,27 @@ from __future__ import annotations
 import hashlib
 import mimetypes
 import uuid
+from dataclasses import dataclass
 
 from django.contrib.syndication.views import Feed
-from django.http import HttpResponseBadRequest
+from django.db.models import Max
+from django.http import Http404, HttpResponseBadRequest
 from django.utils import translation
 from django.utils.feedgenerator import Atom1Feed, Enclosure
+from django.utils.http import http_date
 from django.utils.translation import gettext as _
 from django.views.decorators.http import condition
 from wagtail.models import Locale
 
 from core.limits import limit
 from core.site import absolute_url, page_url
-from stories.selectors import story_listing
+from stories.models import SuccessStoryPage
+from stories.selectors import StoryFilters, counted_listing, with_locale
 from taxonomy.models import District, Product, Sector, State
 
 from .body import body_images, render_bodies
 from .escaping import sanitised_html, xml_text
+from .models import CanceledItem
 from .ninjs import item_uri
 from .renditions import feed_pdf_enclosures, pdf_renditions
 
@@ -75,32 +80,31 @@ class StoryFeed(Feed):
     feed_type = AtomWithContent
 
     def get_object(self, request, *args, **kwargs):
-        locale = Locale.objects.get(language_code=translation.get_language())
-        return {"locale": locale, "request": request, "filters": feed_filters(request.GET, locale)}
+        entries = feed_entries(request)
+        if entries is None:  # stories_atom answered bad filters already: no such language
+            raise Http404("No stories in this language.")
+        return entries
 
     def title(self, obj):
-        names = [str(value) for value in obj["filters"].values()]
+        names = [str(value) for value in obj.filters.values()]
         base = _("ODOP Success Stories")
         return xml_text(f"{base}: {', '.join(names)}" if names else base)
 
     # Absolute URLs under SITE_URL, so Django's Feed does not prefix the
     # request's host: the feed id and links are the same whoever asks.
     def link(self, obj):
-        return absolute_url(f"/{obj['locale'].language_code}/")
+        return absolute_url(f"/{obj.locale.language_code}/")
 
     def feed_url(self, obj):
-        return absolute_url(obj["request"].get_full_path())
+        return absolute_url(self._request.get_full_path())
 
     def subtitle(self, obj):
         return _("Success stories of One District One Product, from the Press Information Bureau.")
 
     def items(self, obj):
-        stories = list(
-            story_listing(locale=obj["locale"], **obj["filters"]).defer(None)[: limit("LIMIT_FEED_ENTRIES")]
-        )
-        request = obj["request"]
+        stories = obj.stories
         self._bodies = render_bodies(stories, images=body_images(stories), absolute=absolute_url)
-        self._pdfs = pdf_renditions(stories, request=request)
+        self._pdfs = obj.pdfs
         return stories
 
     # Plain-text fields (escaping.py); the summary is written as type="text".
@@ -148,42 +152,83 @@ class StoryFeed(Feed):
 
     def __call__(self, request, *args, **kwargs):
         self._request = request
-        return super().__call__(request, *args, **kwargs)
+        response = super().__call__(request, *args, **kwargs)
+        # Django's Feed dates the response by its newest entry, which a
+        # withdrawal does not move (ConditionalGetMiddleware would answer
+        # 304 by it): the feed's own Last-Modified instead.
+        entries = feed_entries(request)
+        if entries is not None and entries.last_modified:
+            response.headers["Last-Modified"] = http_date(entries.last_modified.timestamp())
+        return response
 
 
-def _fingerprint(request) -> tuple[str, object] | None:
-    """(etag, last_modified) from one aggregate query, or None for bad filters."""
-    if not hasattr(request, "_syndication_feed_fingerprint"):
-        request._syndication_feed_fingerprint = _compute_fingerprint(request)
-    return request._syndication_feed_fingerprint
+@dataclass(frozen=True)
+class FeedEntries:
+    locale: Locale
+    filters: dict
+    stories: list[SuccessStoryPage]
+    pdfs: dict[int, list[dict]]
+    etag: str
+    last_modified: object
 
 
-def _compute_fingerprint(request) -> tuple[str, object] | None:
-    from django.db.models import Count, Max
+def feed_entries(request) -> FeedEntries | None:
+    """The entries of this request's feed, read once (the conditional GET and
+    the feed itself share them), or None for bad filters.
 
+    The newest LIMIT_FEED_ENTRIES stories, read as the story index reads its
+    own (`counted_listing`: along the date index, or from a small facet's
+    links), so a feed costs the same at 200 stories or 20,000. The ETag is
+    a digest of what the entries are made of (each story's live revision,
+    hero file, ready PDFs), so a PDF that finishes rendering after the
+    publish changes it; Last-Modified is the newest of the entries' changes
+    and of the language's withdrawals (a story leaving the feed)."""
+    if not hasattr(request, "_syndication_feed_entries"):
+        request._syndication_feed_entries = _read_entries(request)
+    return request._syndication_feed_entries
+
+
+def _read_entries(request) -> FeedEntries | None:
     try:
         locale = Locale.objects.get(language_code=translation.get_language())
         filters = feed_filters(request.GET, locale)
     except (BadFilter, Locale.DoesNotExist):
         return None
-    stats = (
-        story_listing(locale=locale, **filters)
-        .order_by()
-        .aggregate(last=Max("last_published_at"), posted=Max("posted_at"), count=Count("pk"))
+    listing, _count = counted_listing(locale=locale, filters=StoryFilters(**filters))
+    stories = with_locale(
+        listing.defer(None).select_related("hero_image", "sector", "issuing_office")[
+            : limit("LIMIT_FEED_ENTRIES")
+        ],
+        locale,
     )
-    last = max((value for value in (stats["last"], stats["posted"]) if value), default=None)
-    key = f"{locale.language_code}|{sorted(request.GET.items())}|{stats['count']}|{last}"
-    return '"' + hashlib.sha256(key.encode()).hexdigest()[:32] + '"', last
+    pdfs = pdf_renditions(stories, request=request)
+    parts = [locale.language_code, repr(sorted(request.GET.items()))]
+    changes = []
+    for story in stories:
+        hero = story.hero_image.file.name if story.hero_image else ""
+        ready = sorted(
+            (pdf["name"], pdf.get("revision"), pdf.get("sizeInBytes"))
+            for pdf in pdfs.get(story.pk, [])
+            if not pdf.get("pending")
+        )
+        parts.append(f"{story.pk}:{story.live_revision_id}:{story.last_published_at}:{hero}:{ready}")
+        changes += [story.last_published_at or story.posted_at, story.embargo_until]
+    changes.append(
+        CanceledItem.objects.filter(language=locale.language_code).aggregate(last=Max("canceled_at"))["last"]
+    )
+    last_modified = max((when for when in changes if when), default=None)
+    etag = '"' + hashlib.sha256("|".join(parts).encode()).hexdigest()[:32] + '"'
+    return FeedEntries(locale, filters, stories, pdfs, etag, last_modified)
 
 
 def _etag(request, *args, **kwargs):
-    found = _fingerprint(request)
-    return found[0] if found else None
+    found = feed_entries(request)
+    return found.etag if found else None
 
 
 def _last_modified(request, *args, **kwargs):
-    found = _fingerprint(request)
-    return found[1] if found else None
+    found = feed_entries(request)
+    return found.last_modified if found else None
 
 
 story_feed = StoryFeed()
