@@ -82,6 +82,16 @@ def chrome_pages(page: Page, *, language_code: str) -> tuple[list[Page], dict[ty
         .filter(Q(translation_key=page.translation_key) | _navigation_q(language_code))
         .filter(released)  # only stories have an embargo: other pages have no row to join
         .select_related("locale", "content_type")
+        # What the switcher, the hreflang links and the navigation read.
+        .only(
+            "path",
+            "url_path",
+            "depth",
+            "translation_key",
+            "locale__language_code",
+            "content_type__app_label",
+            "content_type__model",
+        )
         # Sorted here, not by the database: ordered by path, SQLite walks the
         # whole page tree in path order instead of reading each side of the OR
         # by its index (a page's translations, the few section pages).

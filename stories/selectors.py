@@ -508,8 +508,26 @@ def with_card_relations(stories: QuerySet, *, renditions: bool = True) -> QueryS
     drive the query from it (every story of the language by the locale
     index, then a sort) however the locale filter was written; callers give
     the cards their locale (`with_locale`)."""
-    stories = stories.select_related("hero_image", "sector")
+    stories = stories.select_related(None).select_related("hero_image", "sector").only(*CARD_FIELDS)
     return stories.prefetch_related("hero_image__renditions") if renditions else stories
+
+
+# What a story card (stories.context.story_cards) and its link read: a card's
+# query builds a tenth of a story's columns, which costs the ORM less.
+CARD_FIELDS = (
+    "id",
+    "path",
+    "depth",
+    "url_path",
+    "title",
+    "translation_key",
+    "locale",
+    "live",
+    "summary",
+    "posted_at",
+    "sector",
+    "hero_image",
+)
 
 
 def images_in(value) -> Iterator[AbstractImage]:
