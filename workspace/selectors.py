@@ -138,14 +138,18 @@ def _scheduled_revisions() -> QuerySet:
 
 def scheduled_and_embargoed(*, now: dt.datetime, limit: int = LIMIT) -> WorkList:
     """Source stories with a scheduled revision, or live under an embargo;
-    soonest first, with the time left. Two queries: the scheduled revisions
-    (few), then the stories; never a subquery per story."""
+    soonest first, with the time left. Two queries, each bounded by what is
+    waiting: the scheduled revisions (few), then those stories and the
+    embargoed ones; never a test of every story."""
     go_live: dict[int, dt.datetime] = {}
     for object_id, moment in Revision.objects.filter(
         base_content_type=_page_type(), approved_go_live_at__isnull=False
     ).values_list("object_id", "approved_go_live_at"):
         go_live[int(object_id)] = min(moment, go_live.get(int(object_id), moment))
-    waiting = source_stories().filter(Q(pk__in=list(go_live)) | Q(live=True, embargo_until__gt=now))
+    # Each side of the OR an IN on the primary key (the embargoed by the
+    # embargo index): the database reads those rows, not every story.
+    embargoed = SuccessStoryPage.objects.filter(embargo_until__gt=now, live=True).values("pk")
+    waiting = source_stories().filter(Q(pk__in=list(go_live)) | Q(pk__in=embargoed))
     pages = [
         (go_live.get(page.pk), page)
         for page in _stories(waiting).only("id", "title", "locale__language_code", "embargo_until", "live")
@@ -234,23 +238,29 @@ def machine_drafts(*, codes: frozenset[str], limit: int = LIMIT) -> WorkList:
 
 def returned_from_review(*, codes: frozenset[str], limit: int = LIMIT) -> WorkList:
     """Translations in `codes` a reviewer sent back, with the reviewer's comment;
-    most recently returned first."""
-    rejected = TaskState.objects.filter(
-        workflow_state__base_content_type=_page_type(),
-        workflow_state__object_id=Cast(OuterRef("pk"), output_field=CharField()),
-        workflow_state__status=WorkflowState.STATUS_NEEDS_CHANGES,
-        status=TaskState.STATUS_REJECTED,
-    ).order_by("-finished_at", "-pk")
-    rows = (
-        _stories(translation_pages(codes=codes))
-        .annotate(
-            returned_at=Subquery(rejected.values("finished_at")[:1]),
-            comment=Subquery(rejected.values("comment")[:1]),
+    most recently returned first. Two queries: the returned workflows (few
+    at any time), then their pages; never a subquery per story."""
+    returned: dict[int, tuple[dt.datetime, str]] = {}
+    for object_id, finished_at, comment in (
+        TaskState.objects.filter(
+            workflow_state__base_content_type=_page_type(),
+            workflow_state__status=WorkflowState.STATUS_NEEDS_CHANGES,
+            status=TaskState.STATUS_REJECTED,
+            finished_at__isnull=False,
         )
-        .filter(returned_at__isnull=False)
-        .order_by("-returned_at", "-pk")
+        .order_by("-finished_at", "-pk")
+        .values_list("workflow_state__object_id", "finished_at", "comment")
+    ):
+        returned.setdefault(int(object_id), (finished_at, comment))  # the latest rejection
+    pages = sorted(
+        _stories(translation_pages(codes=codes).filter(pk__in=list(returned))),
+        key=lambda page: (returned[page.pk][0], page.pk),
+        reverse=True,
     )
-    return _work_list(rows, limit=limit, item=lambda page: _story_item(page, page.comment or ""))
+    return WorkList(
+        count=len(pages),
+        items=[_story_item(page, returned[page.pk][1] or "") for page in pages[:limit]],
+    )
 
 
 # --- Reviewers -----------------------------------------------------------------------
@@ -258,14 +268,24 @@ def returned_from_review(*, codes: frozenset[str], limit: int = LIMIT) -> WorkLi
 
 def awaiting_review(*, user, codes: frozenset[str], limit: int = LIMIT) -> WorkList:
     """Translations in `codes` waiting in review, oldest first; not those the
-    user sent (four eyes: somebody else approves them)."""
-    in_progress = _workflow_states(WorkflowState.STATUS_IN_PROGRESS)
-    rows = (
-        _stories(translation_pages(codes=codes).filter(Exists(in_progress.exclude(requested_by=user))))
-        .annotate(requested_at=Subquery(in_progress.order_by("created_at").values("created_at")[:1]))
-        .order_by("requested_at", "pk")
+    user sent (four eyes: somebody else approves them). Two queries, as
+    `in_editorial_review`: driven by the workflows in progress, not a test
+    of every translation."""
+    since = {
+        int(object_id): created_at
+        for object_id, created_at in WorkflowState.objects.filter(
+            base_content_type=_page_type(), status=WorkflowState.STATUS_IN_PROGRESS
+        )
+        .exclude(requested_by=user)
+        .values_list("object_id", "created_at")
+    }
+    pages = sorted(
+        _stories(translation_pages(codes=codes).filter(pk__in=list(since))),
+        key=lambda page: (since[page.pk], page.pk),
     )
-    return _work_list(rows, limit=limit, item=lambda page: _story_item(page, _when(page.requested_at)))
+    return WorkList(
+        count=len(pages), items=[_story_item(page, _when(since[page.pk])) for page in pages[:limit]]
+    )
 
 
 # --- Everyone ------------------------------------------------------------------------
