@@ -582,3 +582,25 @@ def test_a_truncated_upload_is_refused_in_a_process_that_imported_weasyprint(wor
         assert not form.is_valid()
     assert "image" in " ".join(form.errors["file"]), form.errors
     assert ImageFile.LOAD_TRUNCATED_IMAGES is True  # WeasyPrint's own setting is left as it was
+
+
+@pytest.mark.parametrize("tolerant", [False, True])
+@pytest.mark.parametrize("kind", ["PNG", "GIF"])
+def test_a_whole_image_is_still_accepted(world, monkeypatch, tolerant, kind):
+    """The strict decode refuses only broken data: a whole PNG, and every
+    frame of an animated GIF, pass whatever the process has set."""
+    import io
+
+    from PIL import Image, ImageFile
+    from wagtail.images import get_image_model
+    from wagtail.images.forms import get_image_form
+
+    monkeypatch.setattr(ImageFile, "LOAD_TRUNCATED_IMAGES", tolerant)
+    frames = [Image.new("RGB", (40, 30), colour) for colour in ("red", "green", "blue")]
+    data = io.BytesIO()
+    frames[0].save(data, kind, save_all=kind == "GIF", append_images=frames[1:] if kind == "GIF" else [])
+    form_class = get_image_form(get_image_model())
+    upload = SimpleUploadedFile(f"whole.{kind.lower()}", data.getvalue())
+    form = form_class({"title": "whole"}, {"file": upload}, user=world.admin)
+    assert form.is_valid(), form.errors
+    assert ImageFile.LOAD_TRUNCATED_IMAGES is tolerant
