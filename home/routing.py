@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from django.db.models import Q
+from django.db.models import Q, Subquery, TextField
+from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.utils import translation
 from wagtail.coreutils import get_supported_content_language_variant
@@ -33,6 +34,23 @@ def home_for_language(*, root_page_id: int, language_code: str) -> HomePage | No
     return next((home for home in homes if home.pk == root_page_id), None)
 
 
+def home_url_path(*, root_page_id: int, language_code: str) -> Coalesce:
+    """The URL path of the home `home_for_language` finds, as an expression
+    (one subquery for the live translation of the root, the root otherwise),
+    for a query that reads the page below it at the same time."""
+    translated = HomePage.objects.filter(
+        translation_key__in=HomePage.objects.filter(pk=root_page_id).values("translation_key"),
+        locale__language_code=language_code,
+        live=True,
+    ).order_by()
+    root = HomePage.objects.filter(pk=root_page_id).order_by()
+    return Coalesce(
+        Subquery(translated.values("url_path")[:1]),
+        Subquery(root.values("url_path")[:1]),
+        output_field=TextField(),
+    )
+
+
 def prepare_route(request, path: str) -> None:
     if hasattr(request, "_wagtail_route_for_request"):
         return
@@ -43,10 +61,24 @@ def prepare_route(request, path: str) -> None:
         code = get_supported_content_language_variant(translation.get_language())
     except LookupError:
         return
+    components = [c for c in path.split("/") if c]
+    if len(components) == 2:
+        # Most requests are for a story: the home and the story in one query.
+        from stories.models import StoryIndexPage
+
+        route = StoryIndexPage.route_story_at(
+            request,
+            home_url_path=home_url_path(root_page_id=site.root_page_id, language_code=code),
+            index_slug=components[0],
+            slug=components[1],
+        )
+        if route is not None:
+            request._wagtail_route_for_request = route
+            return
     home = home_for_language(root_page_id=site.root_page_id, language_code=code)
     if home is None:
         return  # not a HomePage at the root: Wagtail routes it
     try:
-        request._wagtail_route_for_request = home.route(request, [c for c in path.split("/") if c])
+        request._wagtail_route_for_request = home.route(request, components)
     except Http404:
         request._wagtail_route_for_request = None

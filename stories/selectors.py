@@ -6,7 +6,20 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from django.db.models import F, Max, Min, OuterRef, Q, QuerySet, Subquery, Sum, prefetch_related_objects
+from django.db.models import (
+    F,
+    Max,
+    Min,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Sum,
+    TextField,
+    Value,
+    prefetch_related_objects,
+)
+from django.db.models.functions import Concat
 from django.db.models.lookups import IsNull
 from django.utils import timezone
 from wagtail.blocks.list_block import ListValue
@@ -80,6 +93,19 @@ def story_at_path(*, home: Page, index_slug: str, slug: str) -> SuccessStoryPage
     return _story_for_page(
         SuccessStoryPage.objects.filter(slug=slug, url_path=f"{home.url_path}{index_slug}/{slug}/"),
         using=home._state.db,
+    )
+
+
+def story_below_home(*, home_url_path, index_slug: str, slug: str, using: str | None = None):
+    """`story_at_path` with the home page given as an expression of its URL
+    path (a subquery), so the home and the story are found in one query;
+    None when no story is there (the caller routes through the home)."""
+    return _story_for_page(
+        SuccessStoryPage.objects.filter(
+            slug=slug,
+            url_path=Concat(home_url_path, Value(f"{index_slug}/{slug}/"), output_field=TextField()),
+        ),
+        using=using,
     )
 
 

@@ -23,8 +23,8 @@ from tests.factories import SuccessStoryPageFactory
 pytestmark = pytest.mark.django_db
 
 BUDGETS = {
-    "story_en": 9,
-    "story_hi": 9,
+    "story_en": 8,
+    "story_hi": 8,
     "index_en": 10,
     "index_hi": 10,
     "home_en": 8,

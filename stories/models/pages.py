@@ -84,6 +84,17 @@ class StoryIndexPage(ViewRestrictionsByPath, RoutablePageMixin, Page):
             return None
         return story.route(request, [])
 
+    @staticmethod
+    def route_story_at(request, *, home_url_path, index_slug: str, slug: str, using: str | None = None):
+        """`route_story_below` with the home given by its URL path as an
+        expression (home.routing): the home and the story in one query."""
+        from ..selectors import story_below_home
+
+        story = story_below_home(home_url_path=home_url_path, index_slug=index_slug, slug=slug, using=using)
+        if story is None or is_withdrawn(story):
+            return None
+        return story.route(request, [])
+
     def withdrawn_story(self, request, story):
         """410 Gone for a story that was published and then withdrawn: its
         address is not a mistake, and search engines should drop it."""
