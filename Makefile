@@ -89,7 +89,7 @@ test: system-deps dev-venv assets
 	$(VENV)/bin/pytest
 
 bench: venv
-	$(MANAGE) bench --stories 200,2000 --locales en,hi,ta,ur --out var/bench.json
+	$(MANAGE) bench --stories 200,20000 --locales en,hi,ta,ur --out var/bench.json
 
 clean:
 	rm -rf $(VENV) var node_modules

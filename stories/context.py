@@ -21,6 +21,7 @@ from languages import registry
 from languages.formatting import format_dateline, format_posted_date
 from taxonomy.models import District, Sector, State
 
+from .apps import HAS_SELLERS, HAS_TAGS
 from .models import StoryIndexPage, SuccessStoryPage
 from .selectors import (
     StoryFilters,
@@ -155,7 +156,9 @@ def story_page_view(story: SuccessStoryPage, *, request=None) -> dict:
     code = story.locale.language_code
     office = story.issuing_office.name if story.issuing_office_id else ""
     taxonomy = story_taxonomy(story)
-    tags = list(story.tags.all())
+    # The route's query tells whether there are any (apps.py); a page loaded
+    # elsewhere (a preview) reads them.
+    tags = list(story.tags.all()) if getattr(story, HAS_TAGS, True) else []
     related = related_stories(
         story, districts=taxonomy["districts"], products=taxonomy["products"], renditions=False
     )
@@ -176,7 +179,7 @@ def story_page_view(story: SuccessStoryPage, *, request=None) -> dict:
         "taxonomy": taxonomy,
         "index_url": index_url,
         "taxonomy_links": _taxonomy_links(story, taxonomy, index_url=index_url),
-        "sellers": list(story.sellers.all()),
+        "sellers": list(story.sellers.all()) if getattr(story, HAS_SELLERS, True) else [],
         "tags": tags,
         "dateline": format_dateline(story.posted_at, code, office),
         "related": story_cards(related, request=request),

@@ -101,3 +101,18 @@ def test_story_index_queries_do_not_grow_with_stories(client, index):
     for _ in range(10):
         SuccessStoryPageFactory(parent=index)
     assert queries_for(client, index.url) == few
+
+
+def test_a_story_without_sellers_or_tags_does_not_ask_for_them(client, index, settings):
+    """The route's query says whether a story has sellers and tags: a story
+    with neither is two queries cheaper, and one with both still shows them."""
+    settings.PUBLIC_DATA_CACHE_SECONDS = 0  # every query the page makes
+    bare = SuccessStoryPageFactory(parent=index)
+    bare.save_revision().publish()
+    full = SuccessStoryPageFactory(parent=index)
+    full.tags.add("zari-work")
+    grow(full, count=1)
+    html = client.get(full.url).content.decode()
+    assert "Seller 0" in html
+    assert "zari-work" in html
+    assert queries_for(client, bare.url) == queries_for(client, full.url) - 2
