@@ -3,6 +3,7 @@ translation was made from; the review task with four eyes."""
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
@@ -118,9 +119,19 @@ class LanguageVersion(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     published_at = models.DateTimeField(_("published at"))
+    # Derived: `source_revision` is not the source page's live revision (the
+    # dashboards' "outdated" list reads the few such rows by their index
+    # instead of comparing every language version). Kept by
+    # services.publishing on every publish and unpublish of either page.
+    outdated = models.BooleanField(_("outdated"), default=False, editable=False)
 
     class Meta:
         verbose_name = _("language version")
+        indexes = [
+            models.Index(
+                fields=["published_at"], condition=Q(outdated=True), name="language_version_outdated"
+            ),
+        ]
 
     def __str__(self):
         return f"{self.translation} up to date with revision {self.source_revision_id}"

@@ -3,7 +3,7 @@
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page
-from wagtail.signals import page_published
+from wagtail.signals import page_published, page_unpublished
 from wagtail_localize.models import Translation, TranslationSource
 
 from . import summary_cache
@@ -15,10 +15,17 @@ SUMMARY_INPUTS = (Page, Translation, TranslationSource, LanguageVersion)
 
 
 def on_page_published(sender, instance, revision=None, **kwargs):
-    """A published translation: note what it was made from. (Telling the
-    translators that a republished source outdated their work is the
-    workspace app's, which reads the roles through core.work.)"""
+    """A published translation: note what it was made from; a published
+    source: which languages it left behind. (Telling the translators that a
+    republished source outdated their work is the workspace app's, which
+    reads the roles through core.work.)"""
     publishing.record_language_version(page=instance, revision=revision)
+    publishing.mark_outdated(source=instance)
+
+
+def on_page_unpublished(sender, instance, **kwargs):
+    """An unpublished source outdates nothing (nothing live to catch up with)."""
+    publishing.mark_outdated(source=instance)
 
 
 def on_source_saved(sender, instance, **kwargs):
@@ -44,6 +51,7 @@ def on_summary_input_changed(sender, instance=None, **kwargs):
 
 def connect():
     page_published.connect(on_page_published, dispatch_uid="translations_page_published")
+    page_unpublished.connect(on_page_unpublished, dispatch_uid="translations_page_unpublished")
     post_save.connect(on_source_saved, sender=TranslationSource, dispatch_uid="translations_source_sync")
     post_save.connect(on_page_created, dispatch_uid="translations_route_sources")
     post_save.connect(on_summary_input_changed, dispatch_uid="translations_summary_saved")

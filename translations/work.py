@@ -43,7 +43,9 @@ def people(*, role: Role, code: str):
 
 def outdated_translations(*, codes: frozenset[str] | None, limit: int) -> WorkList:
     """Live translations whose language has not caught up with the source's
-    live revision (LanguageVersion), oldest publish first. Two queries."""
+    live revision (LanguageVersion), oldest publish first. Two queries,
+    over the versions flagged outdated (`LanguageVersion.outdated`), not
+    every language version of the site."""
     source_page = Page.objects.filter(
         translation_key=OuterRef("translation__source__object_id"),
         locale_id=OuterRef("translation__source__locale_id"),
@@ -54,7 +56,9 @@ def outdated_translations(*, codes: frozenset[str] | None, limit: int) -> WorkLi
         live=True,
     )
     versions = (
-        LanguageVersion.objects.filter(translation__enabled=True)
+        # The stored flag finds the few candidates by its index; the test
+        # below stays the exact one (a target unpublished since, say).
+        LanguageVersion.objects.filter(outdated=True, translation__enabled=True)
         .annotate(
             current=Subquery(source_page.values("live_revision_id")[:1]),
             target_id=Subquery(target_page.values("pk")[:1]),

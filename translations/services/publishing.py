@@ -15,6 +15,7 @@ report and the public notice is read from that record.
 from __future__ import annotations
 
 from django.db import transaction
+from django.db.models import Case, OuterRef, Subquery, When
 from django.utils import timezone
 from wagtail.models import Page
 from wagtail_localize.models import StringSegment, TranslationSource
@@ -87,10 +88,19 @@ def record_language_version(*, page: Page, revision) -> None:
     previous = LanguageVersion.objects.filter(translation=record).first()
     caught_up = previous is None or set(untranslated) <= set(previous.untranslated)
     reviewer = getattr(revision, "_odop_reviewed_by", None)
+    source_revision_id = synced if caught_up else previous.source_revision_id
+    current = (
+        Page.objects.filter(
+            translation_key=record.source.object_id, locale_id=record.source.locale_id, live=True
+        )
+        .values_list("live_revision_id", flat=True)
+        .first()
+    )
     LanguageVersion.objects.update_or_create(
         translation=record,
         defaults={
-            "source_revision_id": synced if caught_up else previous.source_revision_id,
+            "source_revision_id": source_revision_id,
+            "outdated": current is not None and source_revision_id != current,
             "published_revision": revision,
             "complete": not untranslated,
             "untranslated": untranslated,
@@ -98,6 +108,49 @@ def record_language_version(*, page: Page, revision) -> None:
             "published_at": timezone.now(),
         },
     )
+
+
+def versions_of_source(page: Page):
+    """The language versions of the translations made from `page`."""
+    return LanguageVersion.objects.filter(
+        translation__source__object_id=page.translation_key, translation__source__locale_id=page.locale_id
+    )
+
+
+def mark_outdated(*, source: Page) -> int:
+    """After a publish or unpublish of a source page: which of its language
+    versions no longer match its live revision (`LanguageVersion.outdated`).
+    One UPDATE; a page no translation was made from changes nothing."""
+    versions = versions_of_source(source)
+    if not source.live or source.live_revision_id is None:
+        return versions.filter(outdated=True).update(outdated=False)
+    return versions.update(
+        outdated=Case(When(source_revision_id=source.live_revision_id, then=False), default=True)
+    )
+
+
+def refresh_outdated() -> int:
+    """Recompute `LanguageVersion.outdated` for every row from the pages: after
+    a bulk change that bypassed publishing (and the backfill migration's
+    logic, kept here). Returns the number of rows changed."""
+    live_revision = Page.objects.filter(
+        translation_key=OuterRef("translation__source__object_id"),
+        locale_id=OuterRef("translation__source__locale_id"),
+        live=True,
+    ).values("live_revision_id")[:1]
+    changed = 0
+    rows = LanguageVersion.objects.annotate(current=Subquery(live_revision)).values_list(
+        "pk", "source_revision_id", "current", "outdated"
+    )
+    flips = {True: [], False: []}
+    for pk, source_revision_id, current, outdated in rows.iterator(chunk_size=2000):
+        should = current is not None and source_revision_id != current
+        if should != outdated:
+            flips[should].append(pk)
+    for value, pks in flips.items():
+        for start in range(0, len(pks), 500):
+            changed += LanguageVersion.objects.filter(pk__in=pks[start : start + 500]).update(outdated=value)
+    return changed
 
 
 def live_target_page_id(*, source: TranslationSource, locale) -> int | None:

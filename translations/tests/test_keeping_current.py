@@ -246,3 +246,36 @@ def test_first_publish_with_gaps_is_partial_not_outdated(world, django_capture_o
     assert not translation_freshness(page_of(world.story, "ur")).outdated, (
         "nothing changed in the source since"
     )
+
+
+def test_the_stored_outdated_flag_follows_every_publish_and_mends_itself(
+    world, django_capture_on_commit_callbacks
+):
+    """`LanguageVersion.outdated`, which the dashboards read by its index, says
+    what the exact comparison says: after the source's republish, after the
+    language catches up, after the source is withdrawn; and
+    `refresh_outdated` mends a flag written behind its back."""
+    from translations.services.publishing import refresh_outdated
+
+    capture = django_capture_on_commit_callbacks
+    tamil = publish_reviewed(world, "ta", prefix="தமிழ்", capture=capture)
+
+    def flagged() -> bool:
+        return LanguageVersion.objects.get(translation=tamil).outdated
+
+    assert not flagged()
+    republish_source(world, capture, summary="The cluster now ships to Europe.")
+    assert flagged() and translation_freshness(page_of(world.story, "ta")).outdated
+    TranslationSource.objects.get(pk=tamil.source_id).update_from_db()
+    publish_reviewed(world, "ta", prefix="தமிழ்", capture=capture)
+    assert not flagged() and not translation_freshness(page_of(world.story, "ta")).outdated
+
+    republish_source(world, capture, summary="Exports doubled.")
+    assert flagged()
+    with capture(execute=True):
+        Page.objects.get(pk=world.story.pk).specific.unpublish()
+    assert not flagged(), "a withdrawn source leaves nothing to catch up with"
+
+    LanguageVersion.objects.update(outdated=True)  # as a bulk change might leave it
+    assert refresh_outdated() >= 1
+    assert not flagged()
