@@ -123,7 +123,7 @@ class LanguageVersion(models.Model):
     # dashboards' "outdated" list reads the few such rows by their index
     # instead of comparing every language version). Kept by
     # services.publishing on every publish and unpublish of either page.
-    outdated = models.BooleanField(_("outdated"), default=False, editable=False)
+    outdated = models.BooleanField(default=False, editable=False)  # not shown: no label to translate
 
     class Meta:
         verbose_name = _("language version")

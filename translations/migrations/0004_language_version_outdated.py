@@ -36,7 +36,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='languageversion',
             name='outdated',
-            field=models.BooleanField(default=False, editable=False, verbose_name='outdated'),
+            field=models.BooleanField(default=False, editable=False),
         ),
         migrations.AddIndex(
             model_name='languageversion',
