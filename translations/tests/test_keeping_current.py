@@ -1,7 +1,10 @@
 """Review, republish, notify, sync: the life of a translation, one language at a time."""
 
+import io
+
 import pytest
 from django.core import mail
+from django.core.management import call_command
 from django.urls import reverse
 from wagtail.models import Locale, Page, TaskState, WorkflowState
 from wagtail_localize.models import StringSegment, StringTranslation, TranslationSource
@@ -279,3 +282,7 @@ def test_the_stored_outdated_flag_follows_every_publish_and_mends_itself(
     LanguageVersion.objects.update(outdated=True)  # as a bulk change might leave it
     assert refresh_outdated() >= 1
     assert not flagged()
+    LanguageVersion.objects.update(outdated=True)
+    out = io.StringIO()
+    call_command("refresh_outdated_translations", stdout=out)
+    assert not flagged() and "language versions changed" in out.getvalue()
