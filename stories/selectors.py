@@ -44,41 +44,6 @@ def not_embargoed(queryset: QuerySet, *, now=None) -> QuerySet:
     return queryset.filter(Q(embargo_until__isnull=True) | Q(embargo_until__lte=now))
 
 
-def story_listing(
-    *,
-    locale: Locale,
-    parent: Page | None = None,
-    state: State | None = None,
-    district: District | None = None,
-    sector: Sector | None = None,
-    product: Product | None = None,
-) -> QuerySet[SuccessStoryPage]:
-    """Live, public, released stories in one locale, newest first.
-
-    Taxonomy filters match on translation_key, so a Hindi district finds the
-    stories that link to its English original too.
-    """
-    stories = public(SuccessStoryPage.objects.live()).filter(locale=locale)
-    if parent is not None:
-        stories = stories.child_of(parent)
-    if state is not None:
-        stories = stories.filter(districts__state__translation_key=state.translation_key)
-    if district is not None:
-        stories = stories.filter(districts__translation_key=district.translation_key)
-    if sector is not None:
-        stories = stories.filter(sector__translation_key=sector.translation_key)
-    if product is not None:
-        stories = stories.filter(products__translation_key=product.translation_key)
-    if state is not None or district is not None or product is not None:
-        stories = stories.distinct()
-    return (
-        not_embargoed(stories)
-        .defer_streamfields()
-        .select_related("hero_image", "sector", "issuing_office", "locale")
-        .order_by("-posted_at", "-pk")
-    )
-
-
 def story_for_route(*, parent: Page, slug: str) -> SuccessStoryPage | None:
     """The story at `slug` under `parent`, with the snippets its page shows."""
     return _story_for_page(
@@ -280,7 +245,7 @@ def listing_stories(
     facet_first: bool = False,
 ) -> QuerySet[SuccessStoryPage]:
     """The stories the index, its landing pages and the home page list,
-    newest first: `story_listing`'s (and the tag's), without joins or
+    newest first (by state, district, sector, product and tag), without joins or
     DISTINCT, read by walking ``story_posted_at_idx`` on SQLite and
     PostgreSQL alike: a page costs the same however many stories there are,
     when the filter matches a fair share of them (each filter is a test

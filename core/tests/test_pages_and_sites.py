@@ -7,7 +7,7 @@ from wagtail.models import Page, PageViewRestriction, Site
 
 from core.pages import public
 from core.sites import site_for_request
-from stories.selectors import story_listing
+from stories.selectors import listing_stories
 from tests.factories import StoryIndexPageFactory, SuccessStoryPageFactory, home_page
 
 pytestmark = pytest.mark.django_db
@@ -24,15 +24,15 @@ def test_public_matches_wagtail_and_follows_new_restrictions(stories):
     assert set(public(Page.objects.all())) == set(Page.objects.public())
     PageViewRestriction.objects.create(page=private_story, restriction_type=PageViewRestriction.LOGIN)
     assert set(public(Page.objects.all())) == set(Page.objects.public())
-    assert list(story_listing(locale=index.locale)) == [open_story]
+    assert list(listing_stories(locale=index.locale)) == [open_story]
     PageViewRestriction.objects.filter(page=private_story).delete()
-    assert set(story_listing(locale=index.locale)) == {open_story, private_story}
+    assert set(listing_stories(locale=index.locale)) == {open_story, private_story}
 
 
 def test_a_restricted_section_hides_its_stories_and_asks_for_login(client, stories):
     index, open_story, _private = stories
     restriction = PageViewRestriction.objects.create(page=index, restriction_type=PageViewRestriction.LOGIN)
-    assert list(story_listing(locale=index.locale)) == []
+    assert list(listing_stories(locale=index.locale)) == []
     response = client.get(open_story.url)
     assert response.status_code == 302 and "login" in response["Location"]
     assert list(open_story.get_view_restrictions()) == [restriction]
