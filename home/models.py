@@ -26,7 +26,9 @@ class HomePage(ViewRestrictionsByPath, Page):
         if len(path_components) == 2:
             from stories.models import StoryIndexPage
 
-            route = StoryIndexPage.route_story_below(request, self, *path_components)
+            route = StoryIndexPage.route_story_below(
+                request, self.url_path, *path_components, using=self._state.db
+            )
             if route is not None:
                 return route
         if path_components:

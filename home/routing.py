@@ -66,11 +66,8 @@ def prepare_route(request, path: str) -> None:
         # Most requests are for a story: the home and the story in one query.
         from stories.models import StoryIndexPage
 
-        route = StoryIndexPage.route_story_at(
-            request,
-            home_url_path=home_url_path(root_page_id=site.root_page_id, language_code=code),
-            index_slug=components[0],
-            slug=components[1],
+        route = StoryIndexPage.route_story_below(
+            request, home_url_path(root_page_id=site.root_page_id, language_code=code), *components
         )
         if route is not None:
             request._wagtail_route_for_request = route

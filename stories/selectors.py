@@ -7,6 +7,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from django.db.models import (
+    Expression,
     F,
     Max,
     Min,
@@ -51,27 +52,20 @@ def story_for_route(*, parent: Page, slug: str) -> SuccessStoryPage | None:
     )
 
 
-def story_at_path(*, home: Page, index_slug: str, slug: str) -> SuccessStoryPage | None:
-    """The story at /<index_slug>/<slug>/ under `home`, found by its stored
-    URL path (through the slug index) without reading the index page first:
-    one query where going down the tree takes two."""
-    return _story_for_page(
-        SuccessStoryPage.objects.filter(slug=slug, url_path=f"{home.url_path}{index_slug}/{slug}/"),
-        using=home._state.db,
-    )
-
-
-def story_below_home(*, home_url_path, index_slug: str, slug: str, using: str | None = None):
-    """`story_at_path` with the home page given as an expression of its URL
-    path (a subquery), so the home and the story are found in one query;
-    None when no story is there (the caller routes through the home)."""
-    return _story_for_page(
-        SuccessStoryPage.objects.filter(
-            slug=slug,
-            url_path=Concat(home_url_path, Value(f"{index_slug}/{slug}/"), output_field=TextField()),
-        ),
-        using=using,
-    )
+def story_at_path(
+    *, home_url_path: str | Expression, index_slug: str, slug: str, using: str | None = None
+) -> SuccessStoryPage | None:
+    """The story at /<index_slug>/<slug>/ under the home page whose URL path
+    is `home_url_path`, found by its stored URL path (through the slug index)
+    without reading the index page first: one query where going down the tree
+    takes two. The home's path may be an expression (a subquery: the home and
+    the story in one query, home.routing)."""
+    tail = f"{index_slug}/{slug}/"
+    if isinstance(home_url_path, str):
+        url_path = home_url_path + tail
+    else:
+        url_path = Concat(home_url_path, Value(tail), output_field=TextField())
+    return _story_for_page(SuccessStoryPage.objects.filter(slug=slug, url_path=url_path), using=using)
 
 
 def _story_for_page(stories: QuerySet, *, using: str | None) -> SuccessStoryPage | None:

@@ -71,26 +71,18 @@ class StoryIndexPage(ViewRestrictionsByPath, RoutablePageMixin, Page):
         return super().route(request, path_components)
 
     @staticmethod
-    def route_story_below(request, home: Page, index_slug: str, slug: str):
-        """The route of the live story at /<index_slug>/<slug>/ under `home`,
-        found in one query without reading the index page (the story page
-        needs only the index's address, which is its own minus the slug);
-        None where the tree must be walked instead (no such story, or a
+    def route_story_below(
+        request, home_url_path, index_slug: str, slug: str, *, using: str | None = None
+    ) -> RouteResult | None:
+        """The route of the live story at /<index_slug>/<slug>/ under the home
+        page whose URL path is `home_url_path` (a string, or a subquery from
+        home.routing), found in one query without reading the index page (the
+        story page needs only the index's address, which is its own minus the
+        slug); None where the tree must be walked instead (no such story, or a
         withdrawn one, which the index answers with 410)."""
         from ..selectors import story_at_path
 
-        story = story_at_path(home=home, index_slug=index_slug, slug=slug)
-        if story is None or is_withdrawn(story):
-            return None
-        return story.route(request, [])
-
-    @staticmethod
-    def route_story_at(request, *, home_url_path, index_slug: str, slug: str, using: str | None = None):
-        """`route_story_below` with the home given by its URL path as an
-        expression (home.routing): the home and the story in one query."""
-        from ..selectors import story_below_home
-
-        story = story_below_home(home_url_path=home_url_path, index_slug=index_slug, slug=slug, using=using)
+        story = story_at_path(home_url_path=home_url_path, index_slug=index_slug, slug=slug, using=using)
         if story is None or is_withdrawn(story):
             return None
         return story.route(request, [])
