@@ -275,11 +275,8 @@ def listing_stories(
         stories = stories.filter(linked(products, "successstorypage_id", product__translation_key=key))
     if filters.tag:
         stories = stories.filter(linked(StoryTag, "content_object_id", tag__slug=filters.tag))
-    return (
-        stories.defer_streamfields()
-        .select_related("hero_image", "sector", "issuing_office")
-        .order_by("-posted_at", "-pk")
-    )
+    # What to load with them is the caller's: cards (`with_card_relations`), feeds.
+    return stories.defer_streamfields().order_by("-posted_at", "-pk")
 
 
 def listing_count(
@@ -493,7 +490,7 @@ def with_card_relations(stories: QuerySet, *, renditions: bool = True) -> QueryS
     drive the query from it (every story of the language by the locale
     index, then a sort) however the locale filter was written; callers give
     the cards their locale (`with_locale`)."""
-    stories = stories.select_related(None).select_related("hero_image", "sector").only(*CARD_FIELDS)
+    stories = stories.select_related("hero_image", "sector").only(*CARD_FIELDS)
     return stories.prefetch_related("hero_image__renditions") if renditions else stories
 
 
