@@ -100,7 +100,7 @@ def record_language_version(*, page: Page, revision) -> None:
         translation=record,
         defaults={
             "source_revision_id": source_revision_id,
-            "outdated": current is not None and source_revision_id != current,
+            "outdated": is_outdated(source_revision_id=source_revision_id, live_revision_id=current),
             "published_revision": revision,
             "complete": not untranslated,
             "untranslated": untranslated,
@@ -108,6 +108,12 @@ def record_language_version(*, page: Page, revision) -> None:
             "published_at": timezone.now(),
         },
     )
+
+
+def is_outdated(*, source_revision_id: int | None, live_revision_id: int | None) -> bool:
+    """A language version is behind when its source is live at a revision it
+    was not made from (never caught up, a NULL source revision, included)."""
+    return live_revision_id is not None and source_revision_id != live_revision_id
 
 
 def versions_of_source(page: Page):
@@ -144,7 +150,7 @@ def refresh_outdated() -> int:
     )
     flips = {True: [], False: []}
     for pk, source_revision_id, current, outdated in rows.iterator(chunk_size=2000):
-        should = current is not None and source_revision_id != current
+        should = is_outdated(source_revision_id=source_revision_id, live_revision_id=current)
         if should != outdated:
             flips[should].append(pk)
     for value, pks in flips.items():
