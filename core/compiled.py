@@ -18,12 +18,14 @@ parameters, a join) is refused rather than guessed at.
 
 from __future__ import annotations
 
+import copy
+import datetime
 import uuid
 from collections.abc import Callable, Sequence
 
 from django.core.exceptions import EmptyResultSet, FullResultSet
 from django.db import connections
-from django.db.models import BooleanField, Field, Model, Q
+from django.db.models import BooleanField, Field, Model, Q, QuerySet
 from django.db.models.expressions import RawSQL
 
 
@@ -94,3 +96,196 @@ class CompiledFilter:
         if kind in {"CharField", "SlugField", "TextField"}:
             return f"\x1fstand-in-{n}\x1f"
         raise TypeError(f"no stand-in value for a {kind}")
+
+
+# --- Whole queries -----------------------------------------------------------
+
+_MARK = "\x1fbound-"
+
+
+class CompiledQuery:
+    """A read whose SQL depends only on its shape, built and compiled by the
+    ORM once per database and shape; each call runs that SQL with its own
+    values and turns the rows into objects as the queryset would::
+
+        at_path = CompiledQuery(lambda slug, code, *, using: Story.objects.filter(slug=slug, locale__code=code))
+        at_path("banarasi-silk", "hi", using="default")  # -> [Story, ...]
+
+    `build(*values, using=alias, **variant)` makes the queryset. The values are bound: a
+    str, int, UUID, aware datetime, or a list or tuple of them (its length is
+    part of the shape). `variant` keywords are compiled in (constants: a set
+    of restricted paths, a flag); each distinct variant is its own entry, so
+    they must be hashable and few.
+
+    The shape is compiled twice with different stand-in values: the SQL must
+    be the same, and every parameter either a constant of the query or one
+    stand-in exactly, as the database is given it. A query whose SQL or
+    parameters change with its values some other way (a LIKE pattern made
+    from a value, None) is refused. `compiled()` is what a call must equal
+    (tests compare them).
+    """
+
+    MAX_ENTRIES = 64
+
+    def __init__(self, build: Callable[..., QuerySet]):
+        self.build = build
+        self._entries: dict[tuple, _Entry] = {}
+
+    def __call__(self, *values, using: str = "default", **variant) -> list:
+        entry = self._entry(values, using, variant)
+        return entry.run(values, _flat(values, connections[using]), using, variant)
+
+    def compiled(self, *values, using: str = "default", **variant) -> tuple[str, list]:
+        """The ORM's SQL and parameters for these values, compiled afresh."""
+        query = self.build(*values, using=using, **variant).query
+        sql, params = query.get_compiler(using=using).as_sql()
+        return sql, list(params)
+
+    def bound(self, *values, using: str = "default", **variant) -> tuple[str | None, list]:
+        """The SQL and parameters a call with these values runs (None: the
+        ORM's own, for a shape that has no SQL)."""
+        entry = self._entry(values, using, variant)
+        if entry.sql is None:
+            return None, []
+        return entry.sql, entry.params(_flat(values, connections[using]))
+
+    def _entry(self, values, using: str, variant: dict) -> _Entry:
+        key = (using, connections[using].vendor, _shape(values), tuple(sorted(variant.items())))
+        entry = self._entries.get(key)
+        if entry is None:
+            if len(self._entries) >= self.MAX_ENTRIES:
+                self._entries.clear()
+            entry = self._entries[key] = _Entry.compile(self.build, values, variant, using)
+        return entry
+
+
+def _shape(values) -> tuple:
+    shape = []
+    for value in values:
+        if isinstance(value, bool) or value is None:
+            raise TypeError(f"cannot bind {value!r}: it changes the SQL or reads as a constant")
+        if isinstance(value, list | tuple):
+            kinds = {type(item) for item in value}
+            if len(kinds) > 1:
+                raise TypeError(f"a list of mixed types: {value!r}")
+            shape.append((len(value), kinds.pop() if kinds else None))
+        else:
+            shape.append(type(value))
+    return tuple(shape)
+
+
+def _prep(value, connection):
+    if isinstance(value, bool) or value is None:
+        raise TypeError(f"cannot bind {value!r}: it changes the SQL or reads as a constant")
+    if isinstance(value, str | int):
+        return value
+    if isinstance(value, uuid.UUID):
+        return value if connection.features.has_native_uuid_field else value.hex
+    if isinstance(value, datetime.datetime):
+        if value.tzinfo is None:
+            raise TypeError(f"a naive datetime: {value!r}")
+        return connection.ops.adapt_datetimefield_value(value)
+    raise TypeError(f"cannot bind a {type(value).__name__}")
+
+
+def _flat(values, connection) -> list:
+    flat = []
+    for value in values:
+        items = value if isinstance(value, list | tuple) else [value]
+        flat.extend(_prep(item, connection) for item in items)
+    return flat
+
+
+def _stand_ins(values, offset: int) -> list:
+    counter = iter(range(offset, offset + 6_000))
+
+    def one(value):
+        n = next(counter)
+        if isinstance(value, str):
+            return f"{_MARK}{n}\x1f"
+        if isinstance(value, int):
+            # In range for any integer column: out of its range, the ORM
+            # would answer "nothing" without SQL (EmptyResultSet).
+            return 20_000 + n
+        if isinstance(value, uuid.UUID):
+            return uuid.UUID(int=(0xB0B << 96) + n)
+        if isinstance(value, datetime.datetime):
+            return datetime.datetime(1901, 1, 1, tzinfo=datetime.UTC) + datetime.timedelta(seconds=n)
+        raise TypeError(f"cannot bind a {type(value).__name__}")
+
+    return [
+        [one(item) for item in value] if isinstance(value, list | tuple) else one(value) for value in values
+    ]
+
+
+class _Entry:
+    """One shape's SQL, where its values go in the parameters, and the
+    compiler that read its columns (what turns rows into objects)."""
+
+    def __init__(self, sql, slots, compiler, queryset, *, build=None):
+        self.sql = sql
+        self.build = build  # for a shape without SQL
+        self.slots = slots  # per parameter: (True, index of the value) or (False, constant)
+        self.compiler = compiler
+        self.model = queryset.model
+        self.iterable_class = queryset._iterable_class
+        self.fields = queryset._fields
+        self.prefetch = queryset._prefetch_related_lookups
+
+    @classmethod
+    def compile(cls, build, values, variant, using) -> _Entry:
+        connection = connections[using]
+        first, second = _stand_ins(values, 1), _stand_ins(values, 6001)
+        queryset = build(*first, using=using, **variant)
+        compiler = queryset.query.get_compiler(using=using)
+        other = build(*second, using=using, **variant).query
+        try:
+            sql, params = compiler.as_sql()
+            other_sql, other_params = other.get_compiler(using=using).as_sql()
+        except (EmptyResultSet, FullResultSet):
+            # No SQL for this shape (an empty IN list): the ORM answers it.
+            return cls(None, [], None, queryset, build=build)
+        if sql != other_sql or len(params) != len(other_params):
+            raise ValueError(f"{build!r}: its SQL changes with its values")
+        where_first = {p: i for i, p in enumerate(_flat(first, connection))}
+        where_second = {p: i for i, p in enumerate(_flat(second, connection))}
+        slots = []
+        for a, b in zip(params, other_params, strict=True):
+            if a == b and a not in where_first and not (isinstance(a, str) and _MARK in a):
+                slots.append((False, a))
+            elif a in where_first and where_first[a] == where_second.get(b):
+                slots.append((True, where_first[a]))
+            else:
+                raise ValueError(f"{build!r}: a parameter made from a value, not the value ({a!r})")
+        return cls(sql, slots, compiler, queryset)
+
+    def params(self, flat: list) -> list:
+        return [flat[value] if bound else value for bound, value in self.slots]
+
+    def run(self, values, flat: list, using: str, variant: dict) -> list:
+        if self.sql is None:
+            return list(self.build(*values, using=using, **variant))
+        compiler = copy.copy(self.compiler)
+        compiler.connection = connections[using]
+        compiler.using = using
+        sql, params = self.sql, self.params(flat)
+        compiler.as_sql = lambda *args, **kwargs: (sql, params)
+        queryset = QuerySet(model=self.model, query=_BoundQuery(self.compiler.query, compiler), using=using)
+        queryset._iterable_class = self.iterable_class
+        queryset._fields = self.fields
+        queryset._prefetch_related_lookups = self.prefetch
+        return list(queryset)
+
+
+class _BoundQuery:
+    """The compiled query, answering get_compiler with a call's compiler."""
+
+    def __init__(self, query, compiler):
+        self._query = query
+        self._compiler = compiler
+
+    def get_compiler(self, using=None, connection=None, elide_empty=True):
+        return self._compiler
+
+    def __getattr__(self, name):
+        return getattr(self._query, name)

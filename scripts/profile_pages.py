@@ -79,7 +79,7 @@ def measure(client: Client, path: str, *, show_sql: bool, profile: bool) -> None
         profiler.disable()
         out = io.StringIO()
         pstats.Stats(profiler, stream=out).sort_stats(os.environ.get("SORT", "cumulative")).print_stats(
-            int(os.environ.get("TOP", "45"))
+            *([os.environ["FILTER"]] if os.environ.get("FILTER") else []), int(os.environ.get("TOP", "45"))
         )
         print(out.getvalue())
 

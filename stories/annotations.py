@@ -16,7 +16,7 @@ row's own columns, so their SQL never changes: it is compiled once per
 database vendor and handed to the route as ``RawSQL``. Compiling eleven
 nested subqueries took longer than running the whole query (about 10 ms a
 request, issue 16's profile); the first compile is checked against the ORM's
-own result by stories/tests/test_annotations.py.
+own result by tests/test_story_annotations.py.
 """
 
 from __future__ import annotations
@@ -40,6 +40,12 @@ def register_story_annotation(name: str, expression: Callable[[], Expression]) -
 def story_annotations() -> dict[str, Expression]:
     """The registered expressions, built afresh (as the ORM compiles them)."""
     return {name: expression() for name, expression in _annotations.items()}
+
+
+def story_annotation_names() -> tuple[str, ...]:
+    """The registered names: a query compiled with the annotations
+    (core.compiled.CompiledQuery) keys its SQL by them."""
+    return tuple(_annotations)
 
 
 def compiled_story_annotations(using: str = "default") -> dict[str, RawSQL]:

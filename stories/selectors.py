@@ -29,12 +29,12 @@ from wagtail.blocks.struct_block import StructValue
 from wagtail.images.models import AbstractImage
 from wagtail.models import Locale, Page
 
-from core.compiled import CompiledFilter
+from core.compiled import CompiledFilter, CompiledQuery
 from core.pages import NotIndexed, public
 from languages import registry
 from taxonomy.models import District, IssuingOffice, Ministry, Product, Sector, State
 
-from .annotations import compiled_story_annotations
+from .annotations import compiled_story_annotations, story_annotation_names
 from .models import StoryCount, StoryIndexPage, StoryTag, SuccessStoryPage
 from .models.listings import ALL_STORIES, tag_key
 from .services.release_header import HeaderAnchors
@@ -53,25 +53,53 @@ def story_for_route(*, parent: Page, slug: str) -> SuccessStoryPage | None:
 
 
 def story_at_path(
-    *, home_url_path: str | Expression, index_slug: str, slug: str, using: str | None = None
+    *, home_url_path: str, index_slug: str, slug: str, using: str | None = None
 ) -> SuccessStoryPage | None:
     """The story at /<index_slug>/<slug>/ under the home page whose URL path
     is `home_url_path`, found by its stored URL path (through the slug index)
     without reading the index page first: one query where going down the tree
-    takes two. The home's path may be an expression (a subquery: the home and
-    the story in one query, home.routing)."""
-    tail = f"{index_slug}/{slug}/"
+    takes two. Compiled once (the ORM's work was most of a story page's
+    routing); home.routing reads the home and the story in one query with
+    `stories_at_path`."""
+    found = STORY_AT_PATH(
+        home_url_path,
+        f"{index_slug}/{slug}/",
+        slug,
+        using=using or "default",
+        annotations=story_annotation_names(),
+    )
+    return next(iter(found), None)
+
+
+def stories_at_path(
+    *, home_url_path: str | Expression, tail: str, slug: str, using: str | None = None
+) -> QuerySet[SuccessStoryPage]:
+    """The story whose URL path is `home_url_path` + `tail` ("stories/<slug>/")
+    as a queryset of one row at most, for a caller that compiles it
+    (core.compiled.CompiledQuery). The home's path may be an expression (a
+    subquery: the home and the story in one query, home.routing)."""
     if isinstance(home_url_path, str):
-        url_path = home_url_path + tail
+        url_path = Concat(Value(home_url_path), Value(tail), output_field=TextField())
     else:
         url_path = Concat(home_url_path, Value(tail), output_field=TextField())
-    return _story_for_page(SuccessStoryPage.objects.filter(slug=slug, url_path=url_path), using=using)
+    return _with_page_snippets(SuccessStoryPage.objects.filter(slug=slug, url_path=url_path), using=using)[:1]
+
+
+STORY_AT_PATH = CompiledQuery(
+    lambda home_url_path, tail, slug, *, using, annotations: stories_at_path(
+        home_url_path=home_url_path, tail=tail, slug=slug, using=using
+    )
+)
 
 
 def _story_for_page(stories: QuerySet, *, using: str | None) -> SuccessStoryPage | None:
+    return next(iter(_with_page_snippets(stories, using=using)[:1]), None)
+
+
+def _with_page_snippets(stories: QuerySet, *, using: str | None) -> QuerySet[SuccessStoryPage]:
     # Not the hero's renditions: the page reads them with its other images'
     # (stories.context.story_page_view, `with_renditions`).
-    stories = (
+    return (
         stories.select_related("locale", "ministry", "issuing_office", "sector", "hero_image")
         # What feature apps' template tags show (visitor counter, PDF links).
         .annotate(**compiled_story_annotations(using or "default"))
@@ -79,7 +107,6 @@ def _story_for_page(stories: QuerySet, *, using: str | None) -> SuccessStoryPage
         # selected column's expression (a tenth of this query's cost).
         .order_by()
     )
-    return next(iter(stories[:1]), None)
 
 
 def localize_taxonomy(objects: Iterable, *, locale: Locale, select_related: tuple[str, ...] = ()) -> list:

@@ -1,13 +1,17 @@
-"""A filter compiled once per shape (core.compiled) is the ORM's own SQL with
-the real values in their places, finds the same rows as the ORM's filter, and
-refuses a filter whose parameters are not just its values."""
+"""A filter or a query compiled once per shape (core.compiled) is the ORM's
+own SQL with the real values in their places, finds the same rows as the
+ORM's, and refuses what it cannot bind: parameters that are not just its
+values, SQL that changes with them."""
 
+import datetime
 import uuid
 
-from django.db.models import Q
+from django.contrib.auth.models import User
+from django.db.models import F, Q
 from django.test import TestCase
+from django.utils import timezone
 
-from core.compiled import CompiledFilter
+from core.compiled import CompiledFilter, CompiledQuery
 from stories.selectors import RELATED_MATCH
 from taxonomy.models import District
 from tests.factories import DistrictFactory, StateFactory
@@ -70,3 +74,97 @@ class CompiledFilterTests(TestCase):
         for shape in [(keys[:1], keys[1:2], []), (keys, [], keys[:1]), ([], [], [])]:
             raw = RELATED_MATCH("default", *shape)
             self.assertEqual((raw.sql, list(raw.params)), RELATED_MATCH.compiled("default", *shape))
+
+
+# --- Whole queries (CompiledQuery) ---------------------------------------------
+
+
+def districts_named(names, state_code, *, using):
+    return (
+        District.objects.filter(name__in=names, state__lgd_code=state_code)
+        .select_related("state")
+        .annotate(twice=F("lgd_code") * 2)
+        .order_by("lgd_code")
+    )
+
+
+def joined_after(when, names, *, using, newest_first):
+    order = "-username" if newest_first else "username"
+    return User.objects.filter(date_joined__gt=when, username__in=names).order_by(order)
+
+
+def by_keys(keys, *, using):
+    return District.objects.filter(translation_key__in=keys).order_by("lgd_code")
+
+
+class CompiledQueryTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.state = StateFactory(lgd_code=9)
+        cls.other_state = StateFactory(lgd_code=10)
+        cls.districts = [DistrictFactory(state=cls.state, name=f"D{n}", lgd_code=700 + n) for n in range(4)]
+        DistrictFactory(state=cls.other_state, name="D1", lgd_code=800)
+
+    def test_each_call_runs_the_orms_sql_with_its_own_values(self):
+        query = CompiledQuery(districts_named)
+        for names in [["D1"], ["D2", "D3"], ["D0", "D1", "D2"], ["D3"]]:
+            for code in (9, 10):
+                with self.subTest(names=names, code=code):
+                    self.assertEqual(query.bound(names, code), query.compiled(names, code))
+
+    def test_finds_what_the_orm_finds_with_its_joins_and_annotations(self):
+        query = CompiledQuery(districts_named)
+        for names, code in [(["D1", "D2"], 9), (["D1"], 10), (["D1", "D2"], 10), (["nobody"], 9)]:
+            with self.subTest(names=names, code=code):
+                expected = list(districts_named(names, code, using="default"))
+                with self.assertNumQueries(1):
+                    found = query(names, code)
+                    self.assertEqual(
+                        [(d.state.lgd_code, d.twice) for d in found],
+                        [(d.state.lgd_code, d.twice) for d in expected],
+                    )
+                self.assertEqual(found, expected)
+                self.assertEqual([d.name for d in found], [d.name for d in expected])
+
+    def test_uuids_datetimes_empty_lists_and_variants(self):
+        keys = [d.translation_key for d in self.districts[:3]]
+        by_key = CompiledQuery(by_keys)
+        for chosen in [keys, keys[:1], keys[1:], [uuid.uuid4()], []]:
+            self.assertEqual(by_key(chosen), list(by_keys(chosen, using="default")))
+        self.assertEqual([d.lgd_code for d in by_key(keys)], [700, 701, 702])
+        now = timezone.now()
+        users = [
+            User.objects.create(username=f"u{n}", date_joined=now - datetime.timedelta(days=n))
+            for n in range(3)
+        ]
+        joined = CompiledQuery(joined_after)
+        names = [user.username for user in users]
+        for days, chosen in [(1.5, names), (0.5, names), (5, names[1:]), (5, [])]:
+            when = now - datetime.timedelta(days=days)
+            for newest_first in (True, False):
+                with self.subTest(days=days, chosen=chosen, newest_first=newest_first):
+                    expected = list(joined_after(when, chosen, using="default", newest_first=newest_first))
+                    self.assertEqual(joined(when, chosen, newest_first=newest_first), expected)
+        self.assertEqual(
+            [u.username for u in joined(now - datetime.timedelta(days=1.5), names, newest_first=True)],
+            ["u1", "u0"],
+        )
+
+    def test_refuses_what_it_cannot_bind(self):
+        starting = CompiledQuery(lambda prefix, *, using: District.objects.filter(name__startswith=prefix))
+        with self.assertRaisesMessage(ValueError, "a parameter made from a value"):
+            starting("D")
+        with self.assertRaisesMessage(TypeError, "cannot bind None"):
+            CompiledQuery(districts_named)(["D1"], None)
+        # An exact name when it is long, any case when short: the SQL depends on the value.
+        changing = CompiledQuery(
+            lambda name, *, using: (
+                District.objects.filter(name=name)
+                if len(name) > 11
+                else District.objects.filter(name__iexact=name)
+            )
+        )
+        with self.assertRaisesMessage(ValueError, "its SQL changes with its values"):
+            changing("Varanasi")
+        with self.assertRaisesMessage(TypeError, "a naive datetime"):
+            CompiledQuery(joined_after)(datetime.datetime(2026, 1, 1), [], newest_first=True)

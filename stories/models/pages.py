@@ -70,19 +70,25 @@ class StoryIndexPage(ViewRestrictionsByPath, RoutablePageMixin, Page):
                 return story.route(request, [])
         return super().route(request, path_components)
 
-    @staticmethod
+    @classmethod
     def route_story_below(
-        request, home_url_path, index_slug: str, slug: str, *, using: str | None = None
+        cls, request, home_url_path: str, index_slug: str, slug: str, *, using: str | None = None
     ) -> RouteResult | None:
         """The route of the live story at /<index_slug>/<slug>/ under the home
-        page whose URL path is `home_url_path` (a string, or a subquery from
-        home.routing), found in one query without reading the index page (the
-        story page needs only the index's address, which is its own minus the
-        slug); None where the tree must be walked instead (no such story, or a
-        withdrawn one, which the index answers with 410)."""
+        page whose URL path is `home_url_path`, found in one query without
+        reading the index page (the story page needs only the index's
+        address, which is its own minus the slug); None where the tree must be
+        walked instead (no such story, or a withdrawn one, which the index
+        answers with 410)."""
         from ..selectors import story_at_path
 
         story = story_at_path(home_url_path=home_url_path, index_slug=index_slug, slug=slug, using=using)
+        return cls.route_to_story(request, story)
+
+    @staticmethod
+    def route_to_story(request, story: "SuccessStoryPage | None") -> RouteResult | None:
+        """The route of a story found by its URL path (`route_story_below`,
+        home.routing), or None for the tree walk."""
         if story is None or is_withdrawn(story):
             return None
         return story.route(request, [])

@@ -54,3 +54,23 @@ def test_a_withdrawn_story_is_gone_and_a_landing_page_still_answers(client, site
     assert client.get(hindi["story"].url).status_code == 410
     assert client.get(site["story"].url).status_code == 200  # its English source is still live
     assert client.get(hindi["index"].url + "no-such-story/").status_code == 404
+
+
+def test_the_compiled_route_queries_are_the_orms_with_each_requests_values(site):
+    from home.routing import STORY_BELOW_HOME
+    from stories.annotations import story_annotation_names
+    from stories.selectors import STORY_AT_PATH
+
+    names = story_annotation_names()
+    root = site["home"].pk
+    for code in ("en", "hi", "ur"):
+        for slug in (site["story"].slug, "no-such-story"):
+            values = (root, code, f"stories/{slug}/", slug)
+            assert STORY_BELOW_HOME.bound(*values, annotations=names) == STORY_BELOW_HOME.compiled(
+                *values, annotations=names
+            )
+            home_path = site["translated"].get(code, {"home": site["home"]})["home"].url_path
+            values = (home_path, f"stories/{slug}/", slug)
+            assert STORY_AT_PATH.bound(*values, annotations=names) == STORY_AT_PATH.compiled(
+                *values, annotations=names
+            )
