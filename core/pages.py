@@ -17,6 +17,8 @@ no request re-caches what a transaction is changing).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models import Func, IntegerField, Q, QuerySet
@@ -28,13 +30,13 @@ STALE_AT_MOST_SECONDS = 300
 RESTRICTED_PATHS_CACHE_KEY = "odop:restricted-page-paths"
 
 
-def restricted_paths() -> list[str]:
+def restricted_paths() -> tuple[str, ...]:
     """The paths of every page with a view restriction (usually none)."""
     paths = cache.get(RESTRICTED_PATHS_CACHE_KEY)
     if paths is None:
         paths = sorted(set(PageViewRestriction.objects.values_list("page__path", flat=True)))
         cache.set(RESTRICTED_PATHS_CACHE_KEY, paths, timeout=STALE_AT_MOST_SECONDS)
-    return paths
+    return tuple(paths)
 
 
 def forget_restrictions(**kwargs) -> None:
@@ -42,11 +44,13 @@ def forget_restrictions(**kwargs) -> None:
     transaction.on_commit(lambda: cache.delete(RESTRICTED_PATHS_CACHE_KEY))
 
 
-def public(queryset: QuerySet) -> QuerySet:
+def public(queryset: QuerySet, *, paths: Sequence[str] | None = None) -> QuerySet:
     """`queryset` (of pages) without the pages in a private section, inclusive:
-    Wagtail's ``.public()``, without its query."""
+    Wagtail's ``.public()``, without its query. `paths`: the restricted
+    paths, read by the caller (a query compiled with them keys its SQL by
+    them, core.compiled.CompiledQuery)."""
     private = Q()
-    for path in restricted_paths():
+    for path in restricted_paths() if paths is None else paths:
         private |= Q(path__startswith=path)
     return queryset.exclude(private) if private else queryset
 

@@ -3,12 +3,17 @@ exist, and which sections the navigation links to."""
 
 from __future__ import annotations
 
+import functools
+
+from django.apps import apps
 from django.conf import settings
-from django.db.models import Q
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 from wagtail.models import Page
 
-from core.pages import public
+from core.compiled import CompiledQuery
+from core.pages import public, restricted_paths
 from languages import registry
 from stories.models import StoryIndexPage, SuccessStoryPage
 from stories.selectors import not_embargoed
@@ -72,14 +77,23 @@ def _choose_sections(sections, *, language_code: str) -> dict[type, Page]:
     return chosen
 
 
-def chrome_pages(page: Page, *, language_code: str) -> tuple[list[Page], dict[type, Page]]:
-    """`live_translations(page)` and `navigation_sections(language_code=...)`
-    read together: one query for what every public page's chrome shows."""
-    now = timezone.now()
+@functools.cache
+def _navigation_models() -> tuple[type, ...]:
+    # What Page.objects.type_q(*NAVIGATION_MODELS) matches: the models and their subclasses.
+    return tuple(model for model in apps.get_models() if issubclass(model, NAVIGATION_MODELS))
+
+
+def _navigation_type_ids() -> tuple[int, ...]:
+    # Content types are cached by Django, per database: no query after the first.
+    return tuple(sorted(ct.pk for ct in ContentType.objects.get_for_models(*_navigation_models()).values()))
+
+
+def _chrome_rows(translation_key, codes, now, *, using, restricted, navigation_types) -> QuerySet[Page]:
     released = Q(successstorypage__embargo_until__isnull=True) | Q(successstorypage__embargo_until__lte=now)
-    rows = (
-        public(Page.objects.live())
-        .filter(Q(translation_key=page.translation_key) | _navigation_q(language_code))
+    navigation = Q(content_type_id__in=navigation_types, depth__in=[2, 3], locale__language_code__in=codes)
+    return (
+        public(Page.objects.live(), paths=restricted)
+        .filter(Q(translation_key=translation_key) | navigation)
         .filter(released)  # only stories have an embargo: other pages have no row to join
         .select_related("locale", "content_type")
         # What the switcher, the hreflang links and the navigation read.
@@ -92,10 +106,28 @@ def chrome_pages(page: Page, *, language_code: str) -> tuple[list[Page], dict[ty
             "content_type__app_label",
             "content_type__model",
         )
-        # Sorted here, not by the database: ordered by path, SQLite walks the
-        # whole page tree in path order instead of reading each side of the OR
-        # by its index (a page's translations, the few section pages).
+        # Sorted by chrome_pages, not by the database: ordered by path, SQLite
+        # walks the whole page tree in path order instead of reading each side
+        # of the OR by its index (a page's translations, the few section pages).
         .order_by()
+    )
+
+
+# Every public page's chrome query, compiled once (its ORM work cost four
+# times its running).
+CHROME_ROWS = CompiledQuery(_chrome_rows)
+
+
+def chrome_pages(page: Page, *, language_code: str) -> tuple[list[Page], dict[type, Page]]:
+    """`live_translations(page)` and `navigation_sections(language_code=...)`
+    read together: one query for what every public page's chrome shows."""
+    rows = CHROME_ROWS(
+        page.translation_key,
+        sorted({language_code, registry.DEFAULT_CODE}),
+        timezone.now(),
+        using=page._state.db or "default",
+        restricted=restricted_paths(),
+        navigation_types=_navigation_type_ids(),
     )
     rows = sorted(rows, key=lambda row: row.path)
     codes = _content_codes()

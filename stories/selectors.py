@@ -3,7 +3,7 @@ these; none of them writes its own query."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from django.db.models import (
@@ -30,7 +30,7 @@ from wagtail.images.models import AbstractImage
 from wagtail.models import Locale, Page
 
 from core.compiled import CompiledFilter, CompiledQuery
-from core.pages import NotIndexed, public
+from core.pages import NotIndexed, public, restricted_paths
 from languages import registry
 from taxonomy.models import District, IssuingOffice, Ministry, Product, Sector, State
 
@@ -41,7 +41,7 @@ from .services.release_header import HeaderAnchors
 
 
 def not_embargoed(queryset: QuerySet, *, now=None) -> QuerySet:
-    now = now or timezone.now()
+    now = timezone.now() if now is None else now
     return queryset.filter(Q(embargo_until__isnull=True) | Q(embargo_until__lte=now))
 
 
@@ -144,6 +144,41 @@ def localize_related(related, *, locale: Locale, select_related: tuple[str, ...]
     ).order_by()  # sorted below
     if select_related:
         linked_or_translated = linked_or_translated.select_related(*select_related)
+    return _chosen_in(linked_or_translated, locale)
+
+
+def _story_snippets(story: SuccessStoryPage, relation: str, *, locale: Locale) -> list:
+    """`localize_related` of a stored story's districts or products, its
+    query compiled once (`STORY_SNIPPETS`); a page rebuilt from a revision
+    (previews) holds its links in memory instead."""
+    related = getattr(story, relation).all()
+    if not isinstance(related, QuerySet):
+        return localize_taxonomy(related, locale=locale, select_related=SNIPPET_RELATIONS[relation])
+    return _chosen_in(
+        STORY_SNIPPETS(story.pk, locale.pk, using=story._state.db or "default", relation=relation), locale
+    )
+
+
+SNIPPET_RELATIONS = {"districts": ("state",), "products": ()}
+
+
+def _linked_or_translated(story_pk, locale_pk, *, using, relation) -> QuerySet:
+    field = SuccessStoryPage._meta.get_field(relation)
+    links = field.remote_field.through.objects.filter(**{f"{field.m2m_field_name()}_id": story_pk})
+    target = field.m2m_reverse_field_name()
+    found = field.related_model.objects.filter(
+        Q(pk__in=links.values(f"{target}_id"))
+        | Q(locale_id=locale_pk, translation_key__in=links.values(f"{target}__translation_key"))
+    ).order_by()  # sorted by _chosen_in
+    return found.select_related(*SNIPPET_RELATIONS[relation])
+
+
+STORY_SNIPPETS = CompiledQuery(_linked_or_translated)
+
+
+def _chosen_in(linked_or_translated: Iterable, locale: Locale) -> list:
+    """Of each snippet and its translations, the one in `locale`, else the
+    linked one; sorted by name."""
     chosen: dict = {}
     for obj in linked_or_translated:
         current = chosen.get(obj.translation_key)
@@ -171,8 +206,8 @@ def story_taxonomy(story: SuccessStoryPage) -> dict:
     only when a district has no translation (its state may have one).
     """
     locale = story.locale
-    districts = localize_related(story.districts.all(), locale=locale, select_related=("state",))
-    products = localize_related(story.products.all(), locale=locale)
+    districts = _story_snippets(story, "districts", locale=locale)
+    products = _story_snippets(story, "products", locale=locale)
     states = localize_taxonomy({d.state.translation_key: d.state for d in districts}.values(), locale=locale)
     return {"districts": districts, "states": states, "products": products}
 
@@ -221,7 +256,12 @@ def product_in_locale(product_id: int, *, locale: Locale) -> Product | None:
 
 
 def released_stories(
-    *, locale: Locale, index: Page | None = None, locale_index: bool = True
+    *,
+    locale: Locale | int,
+    index: Page | None = None,
+    locale_index: bool = True,
+    now=None,
+    restricted: Sequence[str] | None = None,
 ) -> QuerySet[SuccessStoryPage]:
     """Live, public stories in `locale` whose embargo has passed, under
     `index` when given: what the listings show and `StoryCount` counts
@@ -231,18 +271,22 @@ def released_stories(
     locale index (`NotIndexed`): without its statistics it would read a
     language's stories by it and sort them all; instead a listing walks
     ``story_posted_at_idx`` (and stops after a page) and a facet's count
-    starts from the facet's links."""
-    stories = public(SuccessStoryPage.objects.live())
+    starts from the facet's links.
+
+    `now` and `restricted` (the restricted paths) for a query compiled
+    with them (core.compiled.CompiledQuery); read here otherwise."""
+    stories = public(SuccessStoryPage.objects.live(), paths=restricted)
+    locale_pk = locale if isinstance(locale, int) else locale.pk
     if locale_index:
-        stories = stories.filter(locale=locale)
+        stories = stories.filter(locale_id=locale_pk)
     else:
-        stories = stories.alias(listing_locale=NotIndexed(F("locale_id"))).filter(listing_locale=locale.pk)
+        stories = stories.alias(listing_locale=NotIndexed(F("locale_id"))).filter(listing_locale=locale_pk)
     if index is not None:
         # Stories sit right under their index (parent_page_types), so the path
         # prefix is child_of without its depth test, which SQLite would
         # rather satisfy by scanning every page.
         stories = stories.filter(path__startswith=index.path)
-    return not_embargoed(stories)
+    return not_embargoed(stories, now=now)
 
 
 # Below this many stories, a filtered listing starts from its facet's links
@@ -420,12 +464,58 @@ def related_stories(
     PostgreSQL hashes (every link of the district read, 22 ms): the stories
     are read newest first along the date index (`released_stories` without
     the locale index) and the read stops at `limit` matches."""
+    if districts is None:
+        districts = list(story.districts.all())
+    if products is None:
+        products = list(story.products.all())
+    found = RELATED_STORIES(
+        [d.translation_key for d in districts],
+        [p.translation_key for p in products],
+        [story.sector.translation_key] if story.sector_id else [],
+        story.locale_id,
+        story.translation_key,
+        timezone.now(),
+        using=story._state.db or "default",
+        restricted=restricted_paths(),
+        limit=limit,
+        renditions=renditions,
+    )
+    return with_locale(found, story.locale)
+
+
+def _related_stories(
+    district_keys,
+    product_keys,
+    sector_keys,
+    locale_pk,
+    translation_key,
+    now,
+    *,
+    using,
+    restricted,
+    limit,
+    renditions,
+) -> QuerySet[SuccessStoryPage]:
     candidates = (
-        _sharing_taxonomy(story, districts=districts, products=products)
+        _sharing(
+            district_keys,
+            product_keys,
+            sector_keys,
+            locale_pk=locale_pk,
+            translation_key=translation_key,
+            using=using,
+            now=now,
+            restricted=restricted,
+        )
         .defer_streamfields()
         .order_by("-posted_at", "-pk")
     )
-    return with_locale(with_card_relations(candidates, renditions=renditions)[:limit], story.locale)
+    return with_card_relations(candidates, renditions=renditions)[:limit]
+
+
+# Compiled once per number of districts and products (its ORM work was most
+# of the related stories' cost).
+RELATED_STORIES = CompiledQuery(_related_stories)
 
 
 def _sharing_taxonomy(
@@ -437,16 +527,24 @@ def _sharing_taxonomy(
         districts = list(story.districts.all())
     if products is None:
         products = list(story.products.all())
-    match = RELATED_MATCH(
-        story._state.db or "default",
+    return _sharing(
         [d.translation_key for d in districts],
         [p.translation_key for p in products],
         [story.sector.translation_key] if story.sector_id else [],
+        locale_pk=story.locale_id,
+        translation_key=story.translation_key,
+        using=story._state.db or "default",
     )
+
+
+def _sharing(
+    district_keys, product_keys, sector_keys, *, locale_pk, translation_key, using, now=None, restricted=None
+) -> QuerySet[SuccessStoryPage]:
+    match = RELATED_MATCH(using, district_keys, product_keys, sector_keys)
     return (
-        released_stories(locale=story.locale, locale_index=False)
+        released_stories(locale=locale_pk, locale_index=False, now=now, restricted=restricted)
         .filter(match)
-        .exclude(translation_key=story.translation_key)
+        .exclude(translation_key=translation_key)
     )
 
 

@@ -1,0 +1,88 @@
+"""The story page's reads compiled once per shape (core.compiled.CompiledQuery):
+each is the ORM's own SQL with the request's values, and none outlives what
+it was compiled around: a new view restriction, an embargo, a new link."""
+
+import datetime as dt
+
+import pytest
+from django.utils import timezone
+from wagtail.models import PageViewRestriction
+
+from core.pages import restricted_paths
+from home.selectors import CHROME_ROWS, _navigation_type_ids, chrome_pages
+from home.tests.content import build_site
+from stories.selectors import RELATED_STORIES, STORY_SNIPPETS, related_stories, story_taxonomy
+from taxonomy.models import District
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def site(settings):
+    settings.PUBLIC_PAGE_CACHE_SECONDS = 0
+    settings.PUBLIC_DATA_CACHE_SECONDS = 0
+    return build_site(languages=("hi", "ur"), extra_stories=3)
+
+
+def test_each_read_is_the_orms_sql_with_the_pages_values(site):
+    now = timezone.now()
+    for code in ("en", "hi", "ur"):
+        story = site["story"] if code == "en" else site["translated"][code]["story"]
+        for relation in ("districts", "products"):
+            values = (story.pk, story.locale_id)
+            assert STORY_SNIPPETS.bound(*values, relation=relation) == STORY_SNIPPETS.compiled(
+                *values, relation=relation
+            )
+        keys = [site["district"].translation_key]
+        for shape in [(keys, [], []), (keys, keys[:1], keys[:1]), ([], [], [])]:
+            values = (*shape, story.locale_id, story.translation_key, now)
+            variant = {"restricted": ("00010001",), "limit": 4, "renditions": False}
+            assert RELATED_STORIES.bound(*values, **variant) == RELATED_STORIES.compiled(*values, **variant)
+        values = (story.translation_key, sorted({code, "en"}), now)
+        variant = {"restricted": (), "navigation_types": _navigation_type_ids()}
+        assert CHROME_ROWS.bound(*values, **variant) == CHROME_ROWS.compiled(*values, **variant)
+
+
+def test_related_stories_and_chrome_follow_restrictions_and_embargoes(site):
+    story, others = site["story"], site["others"]
+    assert [s.pk for s in related_stories(story)] == [o.pk for o in reversed(others)]
+    assert [p.pk for p in chrome_pages(story, language_code="hi")[0]] == [
+        story.pk,
+        site["translated"]["hi"]["story"].pk,
+        site["translated"]["ur"]["story"].pk,
+    ]
+    # Compiled without restrictions; a story made private leaves both lists.
+    restriction = PageViewRestriction.objects.create(
+        page=others[0], restriction_type=PageViewRestriction.LOGIN
+    )
+    private_hindi = PageViewRestriction.objects.create(
+        page=site["translated"]["hi"]["story"], restriction_type=PageViewRestriction.LOGIN
+    )
+    assert restricted_paths()
+    assert others[0].pk not in {s.pk for s in related_stories(story)}
+    assert site["translated"]["hi"]["story"].pk not in {
+        p.pk for p in chrome_pages(story, language_code="hi")[0]
+    }
+    restriction.delete()
+    private_hindi.delete()
+    assert others[0].pk in {s.pk for s in related_stories(story)}
+    # An embargo set after the first compile: the time is a value of each call.
+    others[1].embargo_until = timezone.now() + dt.timedelta(hours=1)
+    others[1].save_revision().publish()
+    assert others[1].pk not in {s.pk for s in related_stories(story)}
+    assert chrome_pages(others[1], language_code="en")[0] == []
+
+
+def test_taxonomy_follows_new_links_and_translations(site):
+    story = site["translated"]["hi"]["story"]
+    names = [d.name for d in story_taxonomy(story)["districts"]]
+    assert names == [
+        District.objects.get(translation_key=site["district"].translation_key, locale=story.locale).name
+    ]
+    second = District.objects.create(
+        name="Bhadohi", state=site["state"], lgd_code=188, locale=site["district"].locale
+    )
+    story.districts.add(second)
+    districts = story_taxonomy(story)["districts"]
+    assert {d.name for d in districts} == {names[0], "Bhadohi"}  # untranslated: the English one
+    assert all(d.state_id for d in districts)
