@@ -30,6 +30,8 @@ from .selectors import (
     images_in,
     product_in_locale,
     related_stories,
+    story_sellers,
+    story_tags,
     story_taxonomy,
     taxonomy_in_locale,
     with_card_relations,
@@ -158,7 +160,7 @@ def story_page_view(story: SuccessStoryPage, *, request=None) -> dict:
     taxonomy = story_taxonomy(story)
     # The route's query tells whether there are any (apps.py); a page loaded
     # elsewhere (a preview) reads them.
-    tags = list(story.tags.all()) if getattr(story, HAS_TAGS, True) else []
+    tags = story_tags(story) if getattr(story, HAS_TAGS, True) else []
     related = related_stories(
         story, districts=taxonomy["districts"], products=taxonomy["products"], renditions=False
     )
@@ -179,7 +181,7 @@ def story_page_view(story: SuccessStoryPage, *, request=None) -> dict:
         "taxonomy": taxonomy,
         "index_url": index_url,
         "taxonomy_links": _taxonomy_links(story, taxonomy, index_url=index_url),
-        "sellers": list(story.sellers.all()) if getattr(story, HAS_SELLERS, True) else [],
+        "sellers": story_sellers(story) if getattr(story, HAS_SELLERS, True) else [],
         "tags": tags,
         "dateline": format_dateline(story.posted_at, code, office),
         "related": story_cards(related, request=request),

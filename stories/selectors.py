@@ -147,6 +147,32 @@ def localize_related(related, *, locale: Locale, select_related: tuple[str, ...]
     return _chosen_in(linked_or_translated, locale)
 
 
+def story_tags(story: SuccessStoryPage) -> list:
+    """The story's tags, in the order they were added; the query compiled
+    once (`STORY_TAGS`) for a stored story, the tags in memory for a page
+    rebuilt from a revision (previews)."""
+    if story._state.adding or _held_in_memory(story, "tags"):
+        return list(story.tags.all())
+    return STORY_TAGS(story.pk, using=story._state.db or "default")
+
+
+def story_sellers(story: SuccessStoryPage) -> list:
+    """The story's sellers in their order; as `story_tags`."""
+    if story._state.adding or _held_in_memory(story, "sellers"):
+        return list(story.sellers.all())
+    return STORY_SELLERS(story.pk, using=story._state.db or "default")
+
+
+def _held_in_memory(story: SuccessStoryPage, relation: str) -> bool:
+    # modelcluster keeps a revision's child objects and tags on the instance.
+    return not isinstance(getattr(story, relation).all(), QuerySet)
+
+
+# What the related managers query for a stored story (the same SQL).
+STORY_TAGS = CompiledQuery(lambda pk, *, using: SuccessStoryPage(pk=pk).tags.all())
+STORY_SELLERS = CompiledQuery(lambda pk, *, using: SuccessStoryPage(pk=pk).sellers.all())
+
+
 def _story_snippets(story: SuccessStoryPage, relation: str, *, locale: Locale) -> list:
     """`localize_related` of a stored story's districts or products, its
     query compiled once (`STORY_SNIPPETS`); a page rebuilt from a revision

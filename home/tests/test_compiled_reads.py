@@ -86,3 +86,25 @@ def test_taxonomy_follows_new_links_and_translations(site):
     districts = story_taxonomy(story)["districts"]
     assert {d.name for d in districts} == {names[0], "Bhadohi"}  # untranslated: the English one
     assert all(d.state_id for d in districts)
+
+
+def test_tags_and_sellers_are_the_managers_reads_and_a_preview_keeps_its_own(site):
+    from stories.models import Seller
+    from stories.selectors import STORY_SELLERS, STORY_TAGS, story_sellers, story_tags
+
+    story = site["story"]
+    story.tags.add("silk", "varanasi")
+    for n in (2, 0, 1):
+        Seller.objects.create(
+            page=story, name=f"Seller {n}", kind="artisan", locale=story.locale, sort_order=n
+        )
+    stored = type(story).objects.get(pk=story.pk)
+    assert STORY_TAGS.bound(story.pk) == STORY_TAGS.compiled(story.pk)
+    assert STORY_SELLERS.bound(story.pk) == STORY_SELLERS.compiled(story.pk)
+    assert [t.name for t in story_tags(stored)] == [t.name for t in stored.tags.all()]
+    assert [s.name for s in story_sellers(stored)] == ["Seller 0", "Seller 1", "Seller 2"]
+    # A page rebuilt from a form or revision holds its sellers and tags in memory.
+    stored.sellers = [Seller(name="Only in the draft", kind="artisan", locale=story.locale)]
+    stored.tags.set(["draft-tag"])
+    assert [s.name for s in story_sellers(stored)] == ["Only in the draft"]
+    assert [t.name for t in story_tags(stored)] == ["draft-tag"]
