@@ -18,7 +18,6 @@ from django.db.models import (
     Sum,
     TextField,
     Value,
-    prefetch_related_objects,
 )
 from django.db.models.functions import Concat
 from django.db.models.lookups import IsNull
@@ -26,6 +25,7 @@ from django.utils import timezone
 from wagtail.blocks.list_block import ListValue
 from wagtail.blocks.stream_block import StreamValue
 from wagtail.blocks.struct_block import StructValue
+from wagtail.images import get_image_model
 from wagtail.images.models import AbstractImage
 from wagtail.models import Locale, Page
 
@@ -681,14 +681,34 @@ def images_in(value) -> Iterator[AbstractImage]:
 
 def with_renditions(images: Iterable[AbstractImage | None]) -> None:
     """Read the renditions of all these images in one query (those not read
-    already), where the template tags would read each image's on its own."""
+    already), where the template tags would read each image's on its own.
+
+    They go where Wagtail's `prefetch_renditions()` puts them
+    (`prefetched_renditions`, which the image tags read first), each with its
+    image set; the query is compiled once per number of images."""
     # By instance, not by pk: the hero may be the body's image too, loaded twice.
     unread = {
         id(image): image
         for image in images
-        if image is not None and "renditions" not in getattr(image, "_prefetched_objects_cache", {})
+        if image is not None
+        and "renditions" not in getattr(image, "_prefetched_objects_cache", {})
+        and not hasattr(image, "prefetched_renditions")
     }
-    prefetch_related_objects(list(unread.values()), "renditions")
+    if not unread:
+        return
+    images = list(unread.values())
+    by_image: dict[int, list] = {image.pk: [] for image in images}
+    for rendition in IMAGE_RENDITIONS(sorted(by_image), using=images[0]._state.db or "default"):
+        by_image[rendition.image_id].append(rendition)
+    for image in reversed(images):  # the same image twice: its first instance is the renditions' image
+        for rendition in by_image[image.pk]:
+            rendition.image = image
+        image.prefetched_renditions = list(by_image[image.pk])
+
+
+IMAGE_RENDITIONS = CompiledQuery(
+    lambda image_ids, *, using: get_image_model().get_rendition_model().objects.filter(image_id__in=image_ids)
+)
 
 
 def with_locale(stories: Iterable[SuccessStoryPage], locale: Locale) -> list[SuccessStoryPage]:

@@ -108,3 +108,27 @@ def test_tags_and_sellers_are_the_managers_reads_and_a_preview_keeps_its_own(sit
     stored.tags.set(["draft-tag"])
     assert [s.name for s in story_sellers(stored)] == ["Only in the draft"]
     assert [t.name for t in story_tags(stored)] == ["draft-tag"]
+
+
+def test_renditions_are_read_once_for_every_image_with_their_image_set(site, django_assert_num_queries):
+    from wagtail.images import get_image_model
+
+    from stories.selectors import IMAGE_RENDITIONS, with_renditions
+
+    image = site["story"].hero_image
+    ids = [image.pk]
+    assert IMAGE_RENDITIONS.bound(ids) == IMAGE_RENDITIONS.compiled(ids)
+    hero = get_image_model().objects.get(pk=image.pk)
+    again = get_image_model().objects.get(pk=image.pk)  # the same image loaded twice (hero and body)
+    stored = {r.filter_spec for r in hero.renditions.all()}
+    assert stored  # build_site warmed the story's renditions
+    with django_assert_num_queries(1):
+        with_renditions([hero, again, None])
+    with django_assert_num_queries(0):
+        with_renditions([hero])  # read already
+        assert {r.filter_spec for r in hero.prefetched_renditions} == stored
+        assert {r.filter_spec for r in again.prefetched_renditions} == stored
+        assert all(r.image is hero for r in hero.prefetched_renditions)
+        for spec in stored:
+            assert hero.get_rendition(spec).filter_spec == spec
+            assert again.get_rendition(spec).filter_spec == spec
