@@ -6,7 +6,7 @@
 Point it at a kept benchmark database (`manage.py bench --keep-db`). Each path is requested through
 Django's test client (whole middleware stack, DEBUG off): 3 warm-up requests, one counted (every
 query, with where it came from under --sql), 50 timed, and 20 under cProfile with --profile
-(top 45 by cumulative time; TOP=n for more, SORT=tottime for another order). Set KEY to a partner key to profile /api/ URLs.
+(top 45 by cumulative time; TOP=n for more, SORT=tottime for another order, FILTER=regex for some files). Set KEY to a partner key to profile /api/ URLs.
 """
 
 import cProfile
