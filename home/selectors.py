@@ -46,12 +46,24 @@ def live_translations(page: Page) -> list[Page]:
     return [by_code[code] for code in registry.ALL_CODES if code in by_code]
 
 
-def _navigation_q(language_code: str) -> Q:
-    return Q(
-        Page.objects.type_q(*NAVIGATION_MODELS),
-        depth__in=[2, 3],
-        locale__language_code__in={language_code, registry.DEFAULT_CODE},
-    )
+@functools.cache
+def _navigation_models() -> tuple[type, ...]:
+    # What Page.objects.type_q(*NAVIGATION_MODELS) matches: the models and their subclasses.
+    return tuple(model for model in apps.get_models() if issubclass(model, NAVIGATION_MODELS))
+
+
+def _navigation_type_ids() -> tuple[int, ...]:
+    # Content types are cached by Django, per database: no query after the first.
+    return tuple(sorted(ct.pk for ct in ContentType.objects.get_for_models(*_navigation_models()).values()))
+
+
+def _navigation_codes(language_code: str) -> list[str]:
+    return sorted({language_code, registry.DEFAULT_CODE})
+
+
+def _navigation_q(codes: list[str], type_ids: tuple[int, ...]) -> Q:
+    """The section pages the navigation may link to, in these languages."""
+    return Q(content_type_id__in=type_ids, depth__in=[2, 3], locale__language_code__in=codes)
 
 
 def navigation_sections(*, language_code: str) -> dict[type, Page]:
@@ -59,7 +71,7 @@ def navigation_sections(*, language_code: str) -> dict[type, Page]:
     `language_code` where translated, in English otherwise. One query."""
     sections = (
         public(Page.objects.live())
-        .filter(_navigation_q(language_code))
+        .filter(_navigation_q(_navigation_codes(language_code), _navigation_type_ids()))
         .select_related("locale", "content_type")
         .order_by("path")
     )
@@ -77,23 +89,11 @@ def _choose_sections(sections, *, language_code: str) -> dict[type, Page]:
     return chosen
 
 
-@functools.cache
-def _navigation_models() -> tuple[type, ...]:
-    # What Page.objects.type_q(*NAVIGATION_MODELS) matches: the models and their subclasses.
-    return tuple(model for model in apps.get_models() if issubclass(model, NAVIGATION_MODELS))
-
-
-def _navigation_type_ids() -> tuple[int, ...]:
-    # Content types are cached by Django, per database: no query after the first.
-    return tuple(sorted(ct.pk for ct in ContentType.objects.get_for_models(*_navigation_models()).values()))
-
-
 def _chrome_rows(translation_key, codes, now, *, using, restricted, navigation_types) -> QuerySet[Page]:
     released = Q(successstorypage__embargo_until__isnull=True) | Q(successstorypage__embargo_until__lte=now)
-    navigation = Q(content_type_id__in=navigation_types, depth__in=[2, 3], locale__language_code__in=codes)
     return (
         public(Page.objects.live(), paths=restricted)
-        .filter(Q(translation_key=translation_key) | navigation)
+        .filter(Q(translation_key=translation_key) | _navigation_q(codes, navigation_types))
         .filter(released)  # only stories have an embargo: other pages have no row to join
         .select_related("locale", "content_type")
         # What the switcher, the hreflang links and the navigation read.
@@ -123,7 +123,7 @@ def chrome_pages(page: Page, *, language_code: str) -> tuple[list[Page], dict[ty
     read together: one query for what every public page's chrome shows."""
     rows = CHROME_ROWS(
         page.translation_key,
-        sorted({language_code, registry.DEFAULT_CODE}),
+        _navigation_codes(language_code),
         timezone.now(),
         using=page._state.db or "default",
         restricted=restricted_paths(),
@@ -137,11 +137,8 @@ def chrome_pages(page: Page, *, language_code: str) -> tuple[list[Page], dict[ty
         if row.translation_key == page.translation_key and row.locale.language_code in codes
     }
     translations = [by_code[code] for code in registry.ALL_CODES if code in by_code]
-    sections = [
-        row
-        for row in rows
-        if row.depth in (2, 3) and row.locale.language_code in {language_code, registry.DEFAULT_CODE}
-    ]
+    codes_shown = _navigation_codes(language_code)
+    sections = [row for row in rows if row.depth in (2, 3) and row.locale.language_code in codes_shown]
     return translations, _choose_sections(sections, language_code=language_code)
 
 

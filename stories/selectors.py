@@ -78,10 +78,8 @@ def stories_at_path(
     as a queryset of one row at most, for a caller that compiles it
     (core.compiled.CompiledQuery). The home's path may be an expression (a
     subquery: the home and the story in one query, home.routing)."""
-    if isinstance(home_url_path, str):
-        url_path = Concat(Value(home_url_path), Value(tail), output_field=TextField())
-    else:
-        url_path = Concat(home_url_path, Value(tail), output_field=TextField())
+    home = Value(home_url_path) if isinstance(home_url_path, str) else home_url_path
+    url_path = Concat(home, Value(tail), output_field=TextField())
     return _with_page_snippets(SuccessStoryPage.objects.filter(slug=slug, url_path=url_path), using=using)[:1]
 
 
@@ -177,9 +175,10 @@ def _story_snippets(story: SuccessStoryPage, relation: str, *, locale: Locale) -
     """`localize_related` of a stored story's districts or products, its
     query compiled once (`STORY_SNIPPETS`); a page rebuilt from a revision
     (previews) holds its links in memory instead."""
-    related = getattr(story, relation).all()
-    if not isinstance(related, QuerySet):
-        return localize_taxonomy(related, locale=locale, select_related=SNIPPET_RELATIONS[relation])
+    if _held_in_memory(story, relation):
+        return localize_taxonomy(
+            getattr(story, relation).all(), locale=locale, select_related=SNIPPET_RELATIONS[relation]
+        )
     return _chosen_in(
         STORY_SNIPPETS(story.pk, locale.pk, using=story._state.db or "default", relation=relation), locale
     )
@@ -490,14 +489,8 @@ def related_stories(
     PostgreSQL hashes (every link of the district read, 22 ms): the stories
     are read newest first along the date index (`released_stories` without
     the locale index) and the read stops at `limit` matches."""
-    if districts is None:
-        districts = list(story.districts.all())
-    if products is None:
-        products = list(story.products.all())
     found = RELATED_STORIES(
-        [d.translation_key for d in districts],
-        [p.translation_key for p in products],
-        [story.sector.translation_key] if story.sector_id else [],
+        *_taxonomy_keys(story, districts=districts, products=products),
         story.locale_id,
         story.translation_key,
         timezone.now(),
@@ -549,17 +542,25 @@ def _sharing_taxonomy(
 ) -> QuerySet[SuccessStoryPage]:
     """Released stories in `story`'s language, other than it, that share a
     district, product or its sector (the relation is symmetric)."""
+    return _sharing(
+        *_taxonomy_keys(story, districts=districts, products=products),
+        locale_pk=story.locale_id,
+        translation_key=story.translation_key,
+        using=story._state.db or "default",
+    )
+
+
+def _taxonomy_keys(story: SuccessStoryPage, *, districts: list | None, products: list | None) -> tuple:
+    """The translation keys of the story's districts, products and sector
+    (read from the story unless given), as `_sharing` takes them."""
     if districts is None:
         districts = list(story.districts.all())
     if products is None:
         products = list(story.products.all())
-    return _sharing(
+    return (
         [d.translation_key for d in districts],
         [p.translation_key for p in products],
         [story.sector.translation_key] if story.sector_id else [],
-        locale_pk=story.locale_id,
-        translation_key=story.translation_key,
-        using=story._state.db or "default",
     )
 
 
