@@ -3,15 +3,15 @@ querysets decide what a reader may see and count the facets."""
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, F, Q, QuerySet
 from django.db.models.functions import ExtractYear
 from django.utils import timezone
 from wagtail.models import Locale
 
+from core.lookups import AnyOf
 from languages.registry import DEFAULT_CODE
 from stories.models import SuccessStoryPage
 from stories.selectors import not_embargoed
@@ -62,7 +62,7 @@ def visible_stories(
     when given)."""
     stories = SuccessStoryPage.objects.live().public()
     if ids is not None:
-        stories = stories.filter(pk__in=list(ids))
+        stories = stories.filter(AnyOf(F("pk"), ids))
     if locale is not None:
         stories = stories.filter(locale=locale)
     stories = not_embargoed(stories)
@@ -80,20 +80,26 @@ def visible_stories(
 FIRST_YEAR = 1990  # PIB releases online start later; older dates are not counted
 
 
-def facet_counts(stories: QuerySet) -> dict[str, list[tuple[object, int]]]:
-    """For each facet, (value, number of stories) pairs, most stories first.
+def facet_counts(ids: list[int]) -> dict[str, list[tuple[object, int]]]:
+    """For each facet over the stories `ids` (already checked visible),
+    (value, number of stories) pairs, most stories first.
 
-    `stories` is used as a subquery; every count is a GROUP BY in the
-    database (no per-story rows come back to Python). Years are counted
-    between IST year boundaries in one conditional aggregate.
+    Every count is a GROUP BY in the database (no per-story rows come back to
+    Python). The ids filter each table's own story column, so PostgreSQL
+    reads the link tables' rows for those stories by index instead of
+    scanning every link (a hash join over 80,000 rows took 15 ms of each
+    facet at 20,000 stories x 4 languages). Years are counted between IST
+    year boundaries in one conditional aggregate.
     """
-    ids = stories.order_by().values("pk")
-    through_districts = SuccessStoryPage.districts.through.objects.filter(successstorypage_id__in=ids)
-    through_products = SuccessStoryPage.products.through.objects.filter(successstorypage_id__in=ids)
+    ids = list(ids)
+    through_districts = SuccessStoryPage.districts.through.objects.filter(
+        AnyOf(F("successstorypage_id"), ids)
+    )
+    through_products = SuccessStoryPage.products.through.objects.filter(AnyOf(F("successstorypage_id"), ids))
     grouped = {
         "state": (through_districts, "district__state__translation_key", "successstorypage_id"),
         "district": (through_districts, "district__translation_key", "successstorypage_id"),
-        "sector": (SuccessStoryPage.objects.filter(pk__in=ids), "sector__translation_key", "pk"),
+        "sector": (SuccessStoryPage.objects.filter(AnyOf(F("pk"), ids)), "sector__translation_key", "pk"),
         "product": (through_products, "product__translation_key", "successstorypage_id"),
     }
     counts = {}
@@ -110,48 +116,56 @@ def facet_counts(stories: QuerySet) -> dict[str, list[tuple[object, int]]]:
 
 
 def _year_counts(ids) -> list[tuple[int, int]]:
-    zone = timezone.get_current_timezone()
-    years = range(FIRST_YEAR, timezone.localtime().year + 2)
-
-    def start(year):
-        return dt.datetime(year, 1, 1, tzinfo=zone)
-
-    totals = SuccessStoryPage.objects.filter(pk__in=ids).aggregate(
-        **{
-            f"y{year}": Count("pk", filter=Q(posted_at__gte=start(year), posted_at__lt=start(year + 1)))
-            for year in years
-        }
+    """(year, stories) in the site's time zone (IST): one GROUP BY over the
+    stories `ids` (at most a search's MAX_COUNTED)."""
+    rows = (
+        SuccessStoryPage.objects.filter(AnyOf(F("pk"), ids))
+        .annotate(year=ExtractYear("posted_at"))
+        .filter(year__gte=FIRST_YEAR, year__lte=timezone.localtime().year + 1)
+        .values("year")
+        .annotate(n=Count("pk"))
+        .order_by()
     )
-    pairs = [(year, totals[f"y{year}"]) for year in years if totals[f"y{year}"]]
-    return sorted(pairs, key=lambda pair: (-pair[1], -pair[0]))
+    return sorted(((row["year"], row["n"]) for row in rows), key=lambda pair: (-pair[1], -pair[0]))
 
 
 def taxonomy_names(model, *, keys: Iterable, locale: Locale | None) -> dict:
-    """translation_key -> name, in `locale` where translated, else the original."""
+    """translation_key -> name, in `locale` where translated, else the
+    original (English), else any translation. One query for the reader's
+    and the default language's rows (not every translation of every key),
+    a second only for keys in neither."""
     keys = list(keys)
-    best: dict = {}  # translation_key -> (preference, name)
     if not keys:
         return {}
-    for obj in model.objects.filter(translation_key__in=keys).select_related("locale"):
-        if locale is not None and obj.locale_id == locale.pk:
-            preference = 2
-        elif obj.locale.language_code == DEFAULT_CODE:
-            preference = 1
-        else:
-            preference = 0
-        if obj.translation_key not in best or preference > best[obj.translation_key][0]:
-            best[obj.translation_key] = (preference, obj.name)
+    best: dict = {}  # translation_key -> (preference, name)
+
+    def consider(rows):
+        for key, locale_id, language_code, name in rows:
+            if locale is not None and locale_id == locale.pk:
+                preference = 2
+            elif language_code == DEFAULT_CODE:
+                preference = 1
+            else:
+                preference = 0
+            if key not in best or preference > best[key][0]:
+                best[key] = (preference, name)
+
+    columns = ("translation_key", "locale_id", "locale__language_code", "name")
+    wanted = Q(locale__language_code=DEFAULT_CODE)
+    if locale is not None:
+        wanted |= Q(locale=locale)
+    consider(model.objects.filter(wanted, translation_key__in=keys).order_by().values_list(*columns))
+    missing = [key for key in keys if key not in best]
+    if missing:
+        consider(model.objects.filter(translation_key__in=missing).order_by().values_list(*columns))
     return {key: name for key, (_preference, name) in best.items()}
-
-
-def stories_with_ids(ids: list[int]) -> QuerySet[SuccessStoryPage]:
-    """The stories `ids` (already checked visible), to count facets over."""
-    return SuccessStoryPage.objects.filter(pk__in=ids)
 
 
 def stories_by_ids(ids: list[int]) -> dict[int, SuccessStoryPage]:
     stories = (
-        SuccessStoryPage.objects.filter(pk__in=ids).defer_streamfields().select_related("locale", "sector")
+        SuccessStoryPage.objects.filter(AnyOf(F("pk"), ids))
+        .defer_streamfields()
+        .select_related("locale", "sector")
     )
     return {story.pk: story for story in stories}
 

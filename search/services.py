@@ -234,7 +234,7 @@ def _database_matches(backend, text: str, *, locale, filters: StoryFilters):
         ids = [pk for pk in ids if pk != dropped]
     ranked = RankedPages(total=len(ids), page_ids=lambda *, offset, limit: ids[offset : offset + limit])
     ranked.capped = capped
-    counts = selectors.facet_counts(selectors.stories_with_ids(ids))
+    counts = selectors.facet_counts(ids)
     return ranked, counts
 
 

@@ -18,10 +18,11 @@ Select with ``{"BACKEND": "search.backends.database"}``; on PostgreSQL pass
 import types
 
 from django.db import connection
-from django.db.models import FloatField, Func
+from django.db.models import F, FloatField, Func
 from modelsearch.index import RelatedFields
 from modelsearch.query import PlainText
 
+from core.lookups import AnyOf
 from search.normalize import index_text
 
 ALTERNATIVES = "|"  # between the alternatives of one query term
@@ -295,7 +296,7 @@ def _postgres_backend_class():
             if not newest:
                 return []
             return self.search_ids(
-                query, queryset.filter(pk__in=newest), limit=len(newest), operator=operator
+                query, queryset.filter(AnyOf(F("pk"), newest)), limit=len(newest), operator=operator
             )
 
         def match_ids(self, query, queryset, *, operator="and"):
