@@ -156,9 +156,7 @@ def sitemap_pages(*, root: Page) -> list[Page]:
     for root_path in root.get_translations(inclusive=True).values_list("path", flat=True):
         under_a_root |= Q(path__startswith=root_path)
     pages = (
-        Page.objects.filter(under_a_root)
-        .live()
-        .public()
+        public(Page.objects.filter(under_a_root).live())
         .select_related("locale")
         .order_by("path")
         .defer_streamfields()

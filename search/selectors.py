@@ -12,6 +12,7 @@ from django.utils import timezone
 from wagtail.models import Locale
 
 from core.lookups import AnyOf
+from core.pages import public
 from languages.registry import DEFAULT_CODE
 from stories.models import SuccessStoryPage
 from stories.selectors import not_embargoed
@@ -60,7 +61,7 @@ def visible_stories(
 ) -> QuerySet:
     """The live, public, released stories that match `filters` (of `ids`,
     when given)."""
-    stories = SuccessStoryPage.objects.live().public()
+    stories = public(SuccessStoryPage.objects.live())
     if ids is not None:
         stories = stories.filter(AnyOf(F("pk"), ids))
     if locale is not None:

@@ -2,6 +2,7 @@ from django.db.models import OuterRef, Subquery
 from django.urls import reverse
 from wagtail.models import Page
 
+from core.pages import public
 from languages.formatting import format_number
 from stories.lifecycle import readers_may_see
 
@@ -38,7 +39,7 @@ def visitor_counter(page) -> dict:
 def countable_page(*, page_id: int) -> Page | None:
     """The live, public, released page a beacon reports a view of: None for an
     embargoed, unpublished or withdrawn one, exactly as for an unknown id."""
-    page = Page.objects.live().public().filter(pk=page_id).select_related("locale").first()
+    page = public(Page.objects.live()).filter(pk=page_id).select_related("locale").first()
     if page is None:
         return None
     page = page.specific_deferred  # the story's embargo, without its body

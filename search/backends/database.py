@@ -18,11 +18,10 @@ Select with ``{"BACKEND": "search.backends.database"}``; on PostgreSQL pass
 import types
 
 from django.db import connection
-from django.db.models import F, FloatField, Func
+from django.db.models import FloatField, Func
 from modelsearch.index import RelatedFields
 from modelsearch.query import PlainText
 
-from core.lookups import AnyOf
 from search.normalize import index_text
 
 ALTERNATIVES = "|"  # between the alternatives of one query term
@@ -253,13 +252,18 @@ def _sqlite_backend_class():
 
 def _postgres_backend_class():
     from django.contrib.postgres.search import SearchQuery
+    from django.db.models import F, IntegerField
+    from django.db.models.expressions import CombinedExpression
+    from django.db.models.functions import Cast
     from modelsearch.backends.database.postgres.postgres import (
+        IndexEntry,
         ObjectIndexer,
         PostgresIndex,
         PostgresSearchBackend,
         PostgresSearchQueryCompiler,
     )
     from modelsearch.backends.database.postgres.query import Lexeme
+    from modelsearch.utils import get_descendants_content_types_pks
 
     base = _prefix_plaintext(PostgresSearchQueryCompiler, Lexeme, lambda a, b: a & b, lambda a, b: a | b)
 
@@ -269,6 +273,43 @@ def _postgres_backend_class():
                 lexemes = self._prefix_lexemes(query, invert=invert)
                 return None if lexemes is None else SearchQuery(lexemes, search_type="raw", config=config)
             return super().build_tsquery_content(query, config=config, invert=invert)
+
+        def newest_matches(self, config, limit):
+            """(pk, rank) of at most `limit` matching objects of the queryset,
+            the newest (highest primary key) first, in two bounded queries.
+
+            The match is read on the index entries alone, ``title || body``
+            as upstream matches it, where the GIN index on that expression
+            (migration 0002) serves a rare word and a walk of the newest
+            stories a common one, as PostgreSQL estimates; the stories are
+            found by primary key (upstream's join casts every story's key to
+            text, so PostgreSQL scanned them all). Then the newest `limit`
+            are ranked with upstream's weights, each entry by its unique key.
+            """
+            search_query = self.build_tsquery(self.query, config=config)
+            entries = IndexEntry.objects.filter(
+                content_type_id__in=get_descendants_content_types_pks(self.queryset.model)
+            )
+            matching = (
+                entries.annotate(_vector_=CombinedExpression(F("title"), "||", F("body")))
+                .filter(_vector_=search_query)
+                .annotate(_story_=Cast("object_id", IntegerField()))
+                .values("_story_")
+            )
+            newest = list(
+                self.queryset.filter(pk__in=matching).order_by("-pk").values_list("pk", flat=True)[:limit]
+            )
+            if not newest:
+                return []
+            rank = self.build_tsrank(F("title"), self.query, config=config) * F(
+                "title_norm"
+            ) + self.build_tsrank(F("body"), self.query, config=config)
+            ranks = dict(
+                entries.filter(object_id__in=[str(pk) for pk in newest])
+                .annotate(_rank_=rank)
+                .values_list("object_id", "_rank_")
+            )
+            return [(pk, ranks.get(str(pk), 0.0)) for pk in newest]
 
     class IndicPostgresSearchBackend(PostgresSearchBackend):
         query_compiler_class = IndicPostgresSearchQueryCompiler
@@ -285,19 +326,13 @@ def _postgres_backend_class():
 
         def newest_ids(self, query, queryset, *, limit, operator="and"):
             """Primary keys of at most `limit` matches in `queryset`, best
-            first, chosen among the newest (highest primary keys)."""
+            first (upstream's order: rank, then the newest), chosen among the
+            newest (highest primary keys)."""
             if not query:
                 return []
-            newest = list(
-                queryset.filter(pk__in=self.match_ids(query, queryset, operator=operator))
-                .order_by("-pk")
-                .values_list("pk", flat=True)[:limit]
-            )
-            if not newest:
-                return []
-            return self.search_ids(
-                query, queryset.filter(AnyOf(F("pk"), newest)), limit=len(newest), operator=operator
-            )
+            compiler = self.query_compiler_class(queryset, query, operator=operator)
+            rows = compiler.newest_matches(self.config, limit)
+            return [pk for pk, _rank in sorted(rows, key=lambda row: (-row[1], -row[0]))]
 
         def match_ids(self, query, queryset, *, operator="and"):
             """Every matching primary key of `queryset`, as a subquery: exact
