@@ -1,15 +1,17 @@
-"""A filter on a long list of integer keys that costs one parameter.
+"""A filter on a long list of keys that costs one parameter.
 
 ``filter(pk__in=ids)`` with 500 ids costs Django a prepared value per id and
 psycopg a parse of a query too long for its cache (about 6 ms of a search's
 Python on PostgreSQL for five such filters). ``AnyOf(F("pk"), ids)`` is the
-same filter as one array parameter on PostgreSQL (``= ANY(%s::integer[])``,
+same filter as one array parameter on PostgreSQL (``= ANY(%s::integer[])``, or the column's own type,
 which its planner reads as an IN list) and one JSON parameter elsewhere
 (SQLite: ``IN (SELECT value FROM json_each(%s))``)::
 
     Story.objects.filter(AnyOf(F("pk"), ids))
 
-No values match nothing, without SQL, as Django's own empty IN list does.
+Each value is prepared by the column's field (an integer column refuses
+"1; DROP TABLE" with Django's own ValueError). No values match nothing,
+without SQL, as Django's own empty IN list does.
 """
 
 from __future__ import annotations
@@ -25,17 +27,17 @@ class AnyOf(Lookup):
     lookup_name = "any_of"
     prepare_rhs = False
 
-    def __init__(self, lhs, values: Iterable[int]):
-        # int() refuses anything that is not a whole number before any SQL is made.
-        super().__init__(lhs, tuple(int(value) for value in values))
+    def __init__(self, lhs, values: Iterable):
+        super().__init__(lhs, tuple(values))
 
     def as_sql(self, compiler, connection):
         if not self.rhs:
             raise EmptyResultSet
         lhs, params = self.process_lhs(compiler, connection)
-        values = list(self.rhs)
+        field = self.lhs.output_field
+        values = [field.get_prep_value(value) for value in self.rhs]
         if connection.vendor == "postgresql":
-            return f"{lhs} = ANY(%s::{self.lhs.output_field.db_type(connection)}[])", (*params, values)
+            return f"{lhs} = ANY(%s::{field.db_type(connection)}[])", (*params, values)
         if connection.vendor == "sqlite":
             return f"{lhs} IN (SELECT value FROM json_each(%s))", (*params, json.dumps(values))  # noqa: S608 - lhs compiled by Django
         return f"{lhs} IN ({', '.join(['%s'] * len(values))})", (*params, *values)  # noqa: S608

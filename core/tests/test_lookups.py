@@ -46,11 +46,18 @@ class AnyOfTests(TestCase):
             self.assertEqual(list(District.objects.filter(AnyOf(F("pk"), []))), [])
         self.assertEqual(District.objects.filter(AnyOf(F("pk"), [])).aggregate(n=Count("pk"))["n"], 0)
 
-    def test_refuses_values_that_are_not_whole_numbers(self):
+    def test_refuses_values_the_column_cannot_hold(self):
         with self.assertRaises(ValueError):
-            AnyOf(F("pk"), ["1; DROP TABLE taxonomy_district"])
+            list(District.objects.filter(AnyOf(F("pk"), ["1; DROP TABLE taxonomy_district"])))
         with self.assertRaises(TypeError):
-            AnyOf(F("pk"), [None])
+            list(District.objects.filter(AnyOf(F("pk"), [object()])))
+
+    def test_a_text_column(self):
+        names = [self.districts[0].name, self.districts[2].name, "nowhere"]
+        self.assertEqual(
+            set(District.objects.filter(AnyOf(F("name"), names))),
+            {self.districts[0], self.districts[2]},
+        )
 
     def test_the_primary_key_index_is_used(self):
         plan = District.objects.filter(AnyOf(F("pk"), [self.districts[0].pk])).explain()
