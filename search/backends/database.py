@@ -291,8 +291,8 @@ def _postgres_backend_class():
             at 20,000 stories, or for a rare word checked every story). Only
             if they hold fewer than `limit`, the older stories' matches, read
             from the GIN index on that expression (migration 0002): few, or
-            the word would have been found among the newest. Then the `limit` found are ranked with
-            upstream's weights, each entry by its unique key.
+            the word would have been found among the newest. Those are ranked
+            with upstream's weights, each entry by its unique key.
             """
             search_query = self.build_tsquery(self.query, config=config)
             entries = IndexEntry.objects.filter(
