@@ -1,11 +1,12 @@
 """A filter on a long list of keys that costs one parameter.
 
-``filter(pk__in=ids)`` with 500 ids costs Django a prepared value per id and
-psycopg a parse of a query too long for its cache (about 6 ms of a search's
-Python on PostgreSQL for five such filters). ``AnyOf(F("pk"), ids)`` is the
-same filter as one array parameter on PostgreSQL (``= ANY(%s::integer[])``, or the column's own type,
-which its planner reads as an IN list) and one JSON parameter elsewhere
-(SQLite: ``IN (SELECT value FROM json_each(%s))``)::
+``filter(pk__in=ids)`` with 500 ids costs Django a prepared lookup value per
+id and psycopg a parse of a query too long for its cache (a search with six
+such filters on PostgreSQL at 20,000 stories: 121 -> 96 ms). ``AnyOf(F("pk"),
+ids)`` is the same filter as one array parameter on PostgreSQL (``=
+ANY(%s::integer[])``, or the column's own type, which its planner reads as an
+IN list), one JSON parameter on SQLite (``IN (SELECT value FROM
+json_each(%s))``) and a plain IN list elsewhere::
 
     Story.objects.filter(AnyOf(F("pk"), ids))
 

@@ -10,10 +10,10 @@ Tamil or Bengali word could be found whole or by prefix.
 characters. ``PREFIX`` adds FTS5 prefix indexes for two- and three-letter
 prefixes: every term is a prefix query here, and an autocomplete of three
 letters otherwise merges the row lists of every word that starts with them
-before the newest matches can be taken (34 -> 21 ms at 20,000 stories x 4
-languages; the index grew by about a fifth). ``ensure_indic_tokenizer``
-recreates the virtual table with both and copies the index back in; migration 0001 calls it, and so does a post_migrate
-handler, so a later modelsearch migration that recreates the table is fixed
+before the newest matches can be taken (34 -> 23 ms at 20,000 stories x 4
+languages). ``ensure_indic_tokenizer`` recreates the virtual table with both
+and copies the index back in; migrations 0001 and 0003 call it, and so does a
+post_migrate handler, so a later modelsearch migration that recreates the table is fixed
 on the same ``migrate`` run. It is a no-op when the table already has it.
 """
 
@@ -72,6 +72,13 @@ def recreate_fts_table(connection, *, tokenize: str, prefix: str | None = PREFIX
             f"INSERT INTO {fts} (rowid, title, body, autocomplete) "  # noqa: S608 - table names from models
             f"SELECT id, title, body, autocomplete FROM {entries}"
         )
+
+
+def recreate_if_present(connection, *, tokenize: str, prefix: str | None) -> None:
+    """`recreate_fts_table` on SQLite where the table exists (a migration's
+    way back); nothing elsewhere."""
+    if connection.vendor == "sqlite" and fts_table_sql(connection) is not None:
+        recreate_fts_table(connection, tokenize=tokenize, prefix=prefix)
 
 
 def ensure_indic_tokenizer(connection) -> bool:

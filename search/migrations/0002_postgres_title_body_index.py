@@ -2,7 +2,7 @@
 the database backend matches (upstream indexes each column alone, which that
 expression cannot use). A rare word is then read from the index instead of
 checking every story's entry (no match at 20,000 stories x 4 languages:
-378 ms -> 23 ms). Built CONCURRENTLY, so a deploy does not lock the search
+378 ms -> 21-28 ms). Built CONCURRENTLY, so a deploy does not lock the search
 table against writes. No-op elsewhere."""
 
 from django.db import migrations

@@ -12,11 +12,9 @@ def forwards(apps, schema_editor):
 
 
 def backwards(apps, schema_editor):
-    from search.fts import INDIC_TOKENIZE, fts_table_sql, recreate_fts_table
+    from search.fts import INDIC_TOKENIZE, recreate_if_present
 
-    connection = schema_editor.connection
-    if connection.vendor == "sqlite" and fts_table_sql(connection) is not None:
-        recreate_fts_table(connection, tokenize=INDIC_TOKENIZE, prefix=None)
+    recreate_if_present(schema_editor.connection, tokenize=INDIC_TOKENIZE, prefix=None)
 
 
 class Migration(migrations.Migration):
