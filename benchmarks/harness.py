@@ -101,6 +101,15 @@ class BenchContext:
             raise RuntimeError(f"GET {path} answered {response.status_code}, expected {expect}")
         return self.measure(lambda: client.get(path), repeat=repeat)
 
+    def refresh_statistics(self) -> float:
+        """The planner statistics refreshed, as after any bulk load (`manage.py
+        analyze_database`), for a suite that adds rows in SQL; seconds taken.
+        Without it SQLite's planner takes a table of millions for the few rows
+        it held when the dataset was analysed."""
+        from operations.services.statistics import refresh
+
+        return refresh(connection.alias).seconds
+
     @staticmethod
     def peak_memory_mb(fn: Callable[[], object]) -> float:
         """Peak Python heap allocated while running `fn`, in MB (tracemalloc)."""

@@ -5,8 +5,10 @@
 2. status: the stories x locales matrix for every live source story and all
    enabled locales (what the CSV export computes, chunk by chunk), its query
    count, the admin report page (100 stories a page) through the full WSGI
-   stack with its totals cached and counted afresh, the CSV download, and
-   `target`: the page against REPORT_PAGE_TARGET_MS (`meets_target`).
+   stack with its totals cached, after a change (the last totals while the
+   worker counts again, when counting is slow) and counted in the request,
+   the worker's recount, the CSV download, and `target`: the page against
+   REPORT_PAGE_TARGET_MS (`meets_target`).
 
 The shared bench dataset has 4 locales; `ensure_requests` tops it up to all
 enabled locales cheaply (Locale rows, Translation rows and half of each
@@ -33,9 +35,10 @@ from wagtail_localize.models import (
 )
 
 from . import summary_cache
-from .selectors import STORY_FIELDS, iter_status_matrix, report_locales, source_stories
+from .selectors import STORY_FIELDS, ReportQuery, iter_status_matrix, report_locales, source_stories
 from .services.roles import enabled_codes
 from .services.submission import submit_for_translation
+from .views.report import locales_for
 
 
 def ensure_locales() -> list[Locale]:
@@ -174,15 +177,32 @@ def bench_status(ctx, locales) -> dict:
         raise RuntimeError(f"GET {path} did not answer 200")
     result["report_page_100_rows"] = ctx.measure(lambda: client.get(path), repeat=20, warmup=1)
 
-    def cold():
-        summary_cache.forget()  # what the first request after any change pays
+    query = ReportQuery()
+    locale_ids = [locale.pk for locale in locales_for(admin)]
+    key = summary_cache.entry_key(query, locale_ids)
+    cache = summary_cache.shared_cache()
+
+    def after_a_change():
+        # What the first request after any change pays: the last totals, and
+        # a recount asked of the worker when counting them is slow.
+        summary_cache.forget()
+        cache.delete(key + ":recount")
         return client.get(path)
 
-    result["report_page_100_rows_totals_counted"] = ctx.measure(cold, repeat=10, warmup=1)
+    def counted_in_the_request():
+        summary_cache.forget()
+        cache.delete(key)  # never counted: the request counts
+        return client.get(path)
+
+    result["report_page_100_rows_after_a_change"] = ctx.measure(after_a_change, repeat=10, warmup=1)
+    result["report_page_100_rows_totals_counted"] = ctx.measure(counted_in_the_request, repeat=10, warmup=1)
+    result["totals_recount_in_worker"] = ctx.measure(
+        lambda: summary_cache.recount(query={}, locale_ids=locale_ids), repeat=5, warmup=0
+    )
     result["csv_all_rows"] = ctx.measure(
         lambda: b"".join(client.get(path, {"export": "csv"}).streaming_content), repeat=3, warmup=0
     )
-    page, counted = result["report_page_100_rows"], result["report_page_100_rows_totals_counted"]
+    page, changed = result["report_page_100_rows"], result["report_page_100_rows_after_a_change"]
     # On SQLite judged on the CPU median, as README "Performance" states the
     # target (it includes SQLite's work; on a shared machine the wall clock
     # mostly measures the other processes). PostgreSQL works in another
@@ -201,8 +221,8 @@ def bench_status(ctx, locales) -> dict:
         "meets_target": median(page) <= REPORT_PAGE_TARGET_MS,
         "cpu_median_ms": page["cpu"]["median_ms"],
         "wall_median_ms": page["median_ms"],
-        "totals_counted_median_ms": median(counted),
-        "totals_counted_meets_target": median(counted) <= REPORT_PAGE_TARGET_MS,
+        "after_a_change_median_ms": median(changed),
+        "after_a_change_meets_target": median(changed) <= REPORT_PAGE_TARGET_MS,
     }
     return result
 
@@ -217,5 +237,6 @@ def run(ctx) -> dict:
     # translation_key and become the translations' targets (not sources).
     english = source_stories().live().filter(locale__language_code=settings.LANGUAGE_CODE)
     ensure_requests(english, locales, log=ctx.log)
+    ctx.log(f"translations.bench: planner statistics refreshed in {ctx.refresh_statistics():.1f}s")
     summary_cache.forget()  # rows added in SQL send no signal
     return {"submit_one_story": submit, "status_report": bench_status(ctx, locales)}

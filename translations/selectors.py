@@ -3,6 +3,7 @@ and the API all ask these questions here."""
 
 from __future__ import annotations
 
+import datetime
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -178,6 +179,8 @@ def source_stories(
     *,
     state=None,
     sector=None,
+    state_key: str | None = None,
+    sector_key: str | None = None,
     search: str = "",
     story_id: int | None = None,
     locale_codes: frozenset[str] | None = None,
@@ -206,15 +209,50 @@ def source_stories(
             source__object_id=OuterRef("translation_key"), target_locale__language_code__in=locale_codes
         )
         stories = stories.filter(Exists(requested))
-    if sector is not None:
-        stories = stories.filter(sector__translation_key=sector.translation_key)
-    if state is not None:
-        stories = stories.filter(districts__state__translation_key=state.translation_key).distinct()
+    sector_key = sector.translation_key if sector is not None else sector_key
+    state_key = state.translation_key if state is not None else state_key
+    if sector_key is not None:
+        stories = stories.filter(sector__translation_key=sector_key)
+    if state_key is not None:
+        stories = stories.filter(districts__state__translation_key=state_key).distinct()
     if search:
         stories = stories.filter(title__icontains=search)
     if story_id is not None:
         stories = stories.filter(pk=story_id)
     return stories.order_by("-posted_at", "-pk")
+
+
+@dataclass(frozen=True)
+class ReportQuery:
+    """What the status report was asked for, as plain values: the report's
+    view builds it from its filters, and the worker that recounts its totals
+    (summary_cache) rebuilds the same stories from it."""
+
+    state_key: str | None = None
+    sector_key: str | None = None
+    search: str = ""
+    story_id: int | None = None
+    locale_codes: tuple[str, ...] | None = None  # a translator's languages
+    status: str = ""
+
+    @classmethod
+    def from_dict(cls, values: dict) -> ReportQuery:
+        codes = values.get("locale_codes")
+        return cls(**{**values, "locale_codes": tuple(codes) if codes is not None else None})
+
+
+def report_stories(query: ReportQuery, *, locales: list[Locale]) -> QuerySet:
+    """The source stories the report lists for `query`, newest first."""
+    stories = source_stories(
+        state_key=query.state_key,
+        sector_key=query.sector_key,
+        search=query.search,
+        story_id=query.story_id,
+        locale_codes=frozenset(query.locale_codes) if query.locale_codes is not None else None,
+    )
+    if query.status:
+        stories = stories_with_status(stories, locales=locales, status=query.status)
+    return stories
 
 
 def report_locales(
@@ -420,6 +458,9 @@ class Summary:
 
     total: int  # stories
     done: dict[int, int]  # locale id -> stories published and up to date in it
+    # Set when these are the last totals counted, shown while the worker
+    # counts them again after a change (summary_cache).
+    counted_at: datetime.datetime | None = None
 
 
 def status_summary(stories: QuerySet, *, locales: list[Locale]) -> Summary:

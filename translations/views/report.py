@@ -9,18 +9,20 @@ from collections import OrderedDict
 
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.paginator import WagtailPaginator
 from wagtail.admin.views.mixins import Echo
 from wagtail.admin.views.reports import ReportView
 
 from ..filters import StatusReportFilterSet
 from ..selectors import (
     STORY_FIELDS,
+    ReportQuery,
     Status,
     iter_status_matrix,
     report_locales,
+    report_stories,
     source_stories,
     status_matrix,
-    stories_with_status,
 )
 from ..services.groups import locale_access
 from ..services.roles import enabled_codes
@@ -28,6 +30,18 @@ from ..summary_cache import cached_status_summary
 from . import matrix
 
 FIRST_COLUMNS = ("page_id", "title", "locale_code")
+
+
+class RowsPaginator(WagtailPaginator):
+    """Wagtail's paginator, without cutting the last page at `count`. The count
+    is the totals' (summary_cache), which may be the last one counted while
+    the worker counts again; a page's rows are always read afresh, so a story
+    added since is listed all the same (no orphans here)."""
+
+    def page(self, number):
+        number = self.validate_number(number)
+        bottom = (number - 1) * self.per_page
+        return self._get_page(self.object_list[bottom : bottom + self.per_page], number, self)
 
 
 def locales_for(user, *, language: str = ""):
@@ -46,6 +60,7 @@ class TranslationStatusReportView(ReportView):
     results_template_name = "translations/status_report_results.html"
     filterset_class = StatusReportFilterSet
     paginate_by = 100
+    paginator_class = RowsPaginator
     export_headings = {"page_id": _("Story ID"), "title": _("Headline"), "locale_code": _("Source language")}
 
     def get_filterset_kwargs(self):
@@ -70,17 +85,16 @@ class TranslationStatusReportView(ReportView):
     def get_queryset(self):
         values = self.filter_values
         access = locale_access(self.request.user)
-        stories = source_stories(
-            state=values.get("state"),
-            sector=values.get("sector"),
+        state, sector = values.get("state"), values.get("sector")
+        self.report_query = ReportQuery(
+            state_key=str(state.translation_key) if state is not None else None,
+            sector_key=str(sector.translation_key) if sector is not None else None,
             search=values.get("q") or "",
-            story_id=values.get("story"),
-            locale_codes=access.codes if access.restricted else None,
+            story_id=int(values["story"]) if values.get("story") is not None else None,
+            locale_codes=tuple(sorted(access.codes)) if access.restricted else None,
+            status=values.get("status") or "",
         )
-        if values.get("status"):
-            stories = stories_with_status(stories, locales=self.locales, status=values["status"])
-        self._stories = stories
-        return stories.values(*STORY_FIELDS)
+        return report_stories(self.report_query, locales=self.locales).values(*STORY_FIELDS)
 
     def get_filtered_queryset(self):
         return self.get_queryset()
@@ -89,7 +103,7 @@ class TranslationStatusReportView(ReportView):
     def summary(self):
         """Stories and per-language completion over every filtered story
         (aggregates, cached between requests until something changes)."""
-        return cached_status_summary(self._stories, locales=self.locales)
+        return cached_status_summary(self.report_query, locales=self.locales)
 
     def get_paginator(self, *args, **kwargs):
         paginator = super().get_paginator(*args, **kwargs)
@@ -115,6 +129,7 @@ class TranslationStatusReportView(ReportView):
             "locales": self.locales,
             "columns": matrix.columns(self.locales),
             "completion": matrix.completion_row(self.locales, done, total),
+            "totals_counted_at": self.summary.counted_at,
             "legend": matrix.legend(),
         }
 
