@@ -5,6 +5,7 @@ import uuid
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from taxonomy.models import Sector
 from translations import summary_cache
@@ -94,3 +95,20 @@ def test_the_recount_stores_what_the_report_reads_for_a_translator(
     assert len(asked) == 1 and _totals(stale)[1] is not None
     after = client.get(URL)
     assert _totals(after) == (_totals(before)[0], None), "the worker's count is the translator's entry"
+
+
+def test_the_mark_is_in_the_readers_language_and_time(
+    world, client, slow_counts, django_capture_on_commit_callbacks
+):
+    from wagtail.users.models import UserProfile
+
+    profile = UserProfile.get_for_user(world.admin)
+    profile.preferred_language = "ur"
+    profile.save()
+    client.force_login(world.admin)
+    client.get(URL)
+    summary_cache.forget()
+    with django_capture_on_commit_callbacks():
+        stale = client.get(URL)
+    counted_at = timezone.localtime(stale.context["totals_counted_at"])  # India Standard Time
+    assert f"{counted_at:%H:%M:%S} بجے کی گنتی کے مطابق؛ دوبارہ گنتی جاری ہے" in stale.content.decode()
