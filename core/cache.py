@@ -43,6 +43,14 @@ def shared_cache():
     return caches[settings.PUBLIC_PAGE_CACHE_ALIAS]
 
 
+def shared_across_processes() -> bool:
+    """Whether `shared_cache()` is one store for every process (Redis, the
+    database), not each process's own (local memory, as in development)."""
+    from .checks import PROCESS_LOCAL_CACHES
+
+    return settings.CACHES[settings.PUBLIC_PAGE_CACHE_ALIAS]["BACKEND"] not in PROCESS_LOCAL_CACHES
+
+
 def _fresh_start() -> int:
     # Microseconds since the epoch: larger than any counter value in use.
     return time.time_ns() // 1000

@@ -16,10 +16,12 @@ state) show after `SUMMARY_SECONDS` at the latest.
 An out-of-date entry is counted again in the request when its last count was
 quick (`INLINE_COUNT_MS`: a small site, every test), so the totals are exact.
 When counting took longer, the request shows the last totals with the time
-they were counted, and the worker counts them again (`recount_task`, at most
-one per entry at a time): the first request after a publish costs what the
-next ones do, whatever the size of the site. Only an entry never counted is
-counted in the request whatever it costs.
+they were counted, and the worker counts them again
+(`tasks.recount_summary_task`, at most one per entry at a time): the first
+request after a publish costs what the next ones do, whatever the size of
+the site. Only an entry never counted is counted in the request whatever it
+costs, and so is every entry when the worker's count could not reach this
+process (a per-process cache, as in development, with a separate worker).
 """
 
 from __future__ import annotations
@@ -33,9 +35,10 @@ import uuid
 
 from django.db import transaction
 from django.utils import timezone
+from django_tasks.backends.immediate import ImmediateBackend
 from wagtail.models import Locale
 
-from core.cache import shared_cache
+from core.cache import shared_across_processes, shared_cache
 
 from .selectors import ReportQuery, Summary, report_stories, status_summary
 
@@ -91,14 +94,21 @@ def cached_status_summary(query: ReportQuery, *, locales: list[Locale]) -> Summa
     recent = timezone.now() - counted_at < datetime.timedelta(seconds=SUMMARY_SECONDS)
     if counted_token == token and recent:
         return Summary(total=total, done=done)
-    if took_ms <= INLINE_COUNT_MS:
+    from .tasks import recount_summary_task
+
+    if took_ms <= INLINE_COUNT_MS or not _reaches_this_process(recount_summary_task):
         return _count(cache, key, token, query, locales)
     if cache.add(key + ":recount", True, timeout=RECOUNT_LOCK_SECONDS):
-        from .tasks import recount_summary_task
-
         arguments = {"query": dataclasses.asdict(query), "locale_ids": locale_ids}
         transaction.on_commit(lambda: recount_summary_task.enqueue(**arguments))
     return Summary(total=total, done=done, counted_at=counted_at)
+
+
+def _reaches_this_process(task) -> bool:
+    """Whether what `task` stores in the cache is read here: the cache is
+    shared by every process, or the task runs in this one (the immediate
+    backend, as in the tests)."""
+    return shared_across_processes() or isinstance(task.get_backend(), ImmediateBackend)
 
 
 def recount(*, query: dict, locale_ids: list[int]) -> Summary:

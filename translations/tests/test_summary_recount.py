@@ -112,3 +112,20 @@ def test_the_mark_is_in_the_readers_language_and_time(
         stale = client.get(URL)
     counted_at = timezone.localtime(stale.context["totals_counted_at"])  # India Standard Time
     assert f"{counted_at:%H:%M:%S} بجے کی گنتی کے مطابق؛ دوبارہ گنتی جاری ہے" in stale.content.decode()
+
+
+def test_with_a_per_process_cache_and_a_separate_worker_the_request_counts(
+    world, client, slow_counts, settings, django_capture_on_commit_callbacks
+):
+    """The worker's count would land in its own memory, never in this
+    process's: development's local-memory cache with `db_worker` beside it."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    settings.CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "t"}
+    }
+    client.force_login(world.admin)
+    assert _totals(client.get(URL)) == (1, None)
+    build_story(title="Pickles of Kutch", slug="pickles", sector=Sector.objects.create(name="Food", slug="f"))
+    with django_capture_on_commit_callbacks() as asked:
+        response = client.get(URL)
+    assert _totals(response) == (2, None) and not asked
