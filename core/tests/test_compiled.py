@@ -5,10 +5,13 @@ values, SQL that changes with them."""
 
 import datetime
 import uuid
+from unittest import skipUnless
 
 from django.contrib.auth.models import User
+from django.db import connection
 from django.db.models import F, Q
 from django.test import TestCase
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from core.compiled import CompiledFilter, CompiledQuery
@@ -168,3 +171,53 @@ class CompiledQueryTests(TestCase):
             changing("Varanasi")
         with self.assertRaisesMessage(TypeError, "a naive datetime"):
             CompiledQuery(joined_after)(datetime.datetime(2026, 1, 1), [], newest_first=True)
+
+
+@skipUnless(connection.vendor == "postgresql", "prepared statements are PostgreSQL's")
+class PreparedOnPostgresTests(TestCase):
+    """On PostgreSQL a compiled read is a prepared statement of this
+    connection, finds what the ORM finds, and is logged as Django logs a query."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.state = StateFactory(lgd_code=9)
+        cls.districts = [DistrictFactory(state=cls.state, name=f"D{n}", lgd_code=700 + n) for n in range(3)]
+
+    def prepared(self) -> list[str]:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT statement FROM pg_prepared_statements")
+            return [row[0] for row in cursor.fetchall()]
+
+    def test_a_compiled_read_is_prepared_once_per_connection(self):
+        query = CompiledQuery(districts_named)
+        sql, _ = query.bound(["D1", "D2"], 9)
+        expected = list(districts_named(["D1", "D2"], 9, using="default"))
+        for names, code in [(["D1", "D2"], 9), (["D0", "D2"], 9), (["D0", "D1"], 10)]:
+            with self.subTest(names=names, code=code):
+                self.assertEqual(query(names, code), list(districts_named(names, code, using="default")))
+        self.assertEqual(query(["D1", "D2"], 9), expected)
+        # One statement for the shape, whatever its values; Django's own reads are not prepared.
+        statements = self.prepared()
+        self.assertEqual(len([s for s in statements if "taxonomy_district" in s]), 1, statements)
+        self.assertTrue(all("$1" in s for s in statements), statements)
+        self.assertNotIn("pg_prepared_statements", " ".join(statements))
+        self.assertIn('"taxonomy_district"', sql)
+
+    def test_the_query_log_has_its_text_and_values(self):
+        query = CompiledQuery(districts_named)
+        with CaptureQueriesContext(connection) as captured:
+            self.assertEqual(len(query(["D2"], 9)), 1)
+        self.assertEqual(len(captured.captured_queries), 1)
+        logged = captured.captured_queries[0]["sql"]
+        self.assertIn('FROM "taxonomy_district"', logged)
+        self.assertIn("'D2'", logged)
+
+    def test_off_without_a_prepare_threshold(self):
+        connection.ensure_connection()
+        raw = connection.connection
+        threshold, raw.prepare_threshold = raw.prepare_threshold, None
+        try:
+            self.assertEqual(CompiledQuery(districts_named)(["D1"], 9)[0].name, "D1")
+            self.assertEqual([s for s in self.prepared() if "taxonomy_district" in s], [])
+        finally:
+            raw.prepare_threshold = threshold
