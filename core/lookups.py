@@ -42,3 +42,28 @@ class AnyOf(Lookup):
         if connection.vendor == "sqlite":
             return f"{lhs} IN (SELECT value FROM json_each(%s))", (*params, json.dumps(values))  # noqa: S608 - lhs compiled by Django
         return f"{lhs} IN ({', '.join(['%s'] * len(values))})", (*params, *values)  # noqa: S608
+
+
+class InSubquery(Lookup):
+    """``lhs IN (subquery)`` for an uncorrelated subquery, read once per query.
+
+    PostgreSQL pulls ``IN (SELECT ...)`` up into a join, which inside a
+    correlated subquery reads the subquery's table again for every outer row
+    (the related stories' test of each story: a scan of the district table per
+    story). ``= ANY(ARRAY(SELECT ...))`` is an init plan: one read, then a
+    probe of the array. SQLite and others read an uncorrelated IN list once
+    already::
+
+        Link.objects.filter(InSubquery(F("district_id"), District.objects.filter(...).values("pk")))
+    """
+
+    lookup_name = "in_subquery"
+
+    def as_sql(self, compiler, connection):
+        lhs, lhs_params = self.process_lhs(compiler, connection)
+        rhs, rhs_params = compiler.compile(self.rhs)
+        if not rhs.startswith("("):
+            rhs = f"({rhs})"
+        if connection.vendor == "postgresql":
+            return f"{lhs} = ANY(ARRAY{rhs})", (*lhs_params, *rhs_params)
+        return f"{lhs} IN {rhs}", (*lhs_params, *rhs_params)

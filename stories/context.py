@@ -21,7 +21,6 @@ from languages import registry
 from languages.formatting import format_dateline, format_posted_date
 from taxonomy.models import District, Sector, State
 
-from .apps import HAS_SELLERS, HAS_TAGS
 from .models import StoryIndexPage, SuccessStoryPage
 from .selectors import (
     StoryFilters,
@@ -158,9 +157,7 @@ def story_page_view(story: SuccessStoryPage, *, request=None) -> dict:
     code = story.locale.language_code
     office = story.issuing_office.name if story.issuing_office_id else ""
     taxonomy = story_taxonomy(story)
-    # The route's query tells whether there are any (apps.py); a page loaded
-    # elsewhere (a preview) reads them.
-    tags = story_tags(story) if getattr(story, HAS_TAGS, True) else []
+    tags = story_tags(story)
     related = related_stories(
         story, districts=taxonomy["districts"], products=taxonomy["products"], renditions=False
     )
@@ -181,7 +178,7 @@ def story_page_view(story: SuccessStoryPage, *, request=None) -> dict:
         "taxonomy": taxonomy,
         "index_url": index_url,
         "taxonomy_links": _taxonomy_links(story, taxonomy, index_url=index_url),
-        "sellers": story_sellers(story) if getattr(story, HAS_SELLERS, True) else [],
+        "sellers": story_sellers(story),
         "tags": tags,
         "dateline": format_dateline(story.posted_at, code, office),
         "related": story_cards(related, request=request),

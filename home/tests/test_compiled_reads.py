@@ -108,6 +108,15 @@ def test_tags_and_sellers_are_the_managers_reads_and_a_preview_keeps_its_own(sit
     stored.tags.set(["draft-tag"])
     assert [s.name for s in story_sellers(stored)] == ["Only in the draft"]
     assert [t.name for t in story_tags(stored)] == ["draft-tag"]
+    # Its districts too: the draft's, not the stored links.
+    draft_district = District.objects.create(
+        name="Only in the draft", state=site["state"], lgd_code=999, locale=story.locale
+    )
+    stored.districts = [draft_district]
+    assert [d.name for d in story_taxonomy(stored)["districts"]] == ["Only in the draft"]
+    assert [d.name for d in story_taxonomy(type(story).objects.get(pk=story.pk))["districts"]] != [
+        "Only in the draft"
+    ]
 
 
 def test_renditions_are_read_once_for_every_image_with_their_image_set(site, django_assert_num_queries):

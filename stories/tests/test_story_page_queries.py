@@ -103,16 +103,29 @@ def test_story_index_queries_do_not_grow_with_stories(client, index):
     assert queries_for(client, index.url) == few
 
 
-def test_a_story_without_sellers_or_tags_does_not_ask_for_them(client, index, settings):
-    """The route's query says whether a story has sellers and tags: a story
-    with neither is two queries cheaper, and one with both still shows them."""
+def test_tags_sellers_districts_and_products_come_with_the_route(client, index, settings):
+    """The route's query reads the story's tags, sellers, districts and
+    products with it (stories.selectors.story_rows): no query of the page's
+    own names their tables, and a story with all of them costs what a story
+    with none costs."""
     settings.PUBLIC_DATA_CACHE_SECONDS = 0  # every query the page makes
     bare = SuccessStoryPageFactory(parent=index)
     bare.save_revision().publish()
     full = SuccessStoryPageFactory(parent=index)
     full.tags.add("zari-work")
-    grow(full, count=1)
-    html = client.get(full.url).content.decode()
-    assert "Seller 0" in html
+    grow(full, count=2)
+    client.get(full.url)
+    with CaptureQueriesContext(connection) as captured:
+        html = client.get(full.url).content.decode()
+    assert "Seller 0" in html and "Seller 1" in html
     assert "zari-work" in html
-    assert queries_for(client, bare.url) == queries_for(client, full.url) - 2
+    for district in full.districts.all():
+        assert district.name in html
+    for product in full.products.all():
+        assert product.name in html
+    sqls = [q["sql"] for q in captured.captured_queries]
+    for table in ("stories_seller", "taggit_tag", "taxonomy_district", "taxonomy_product"):
+        assert not [sql for sql in sqls if sql.startswith(f'SELECT "{table}".')], (
+            f"a query of its own for {table}"
+        )
+    assert queries_for(client, bare.url) == queries_for(client, full.url)
