@@ -81,7 +81,9 @@ def navigation_sections(*, language_code: str) -> dict[type, Page]:
 def _choose_sections(sections, *, language_code: str) -> dict[type, Page]:
     chosen: dict[type, Page] = {}
     for section in sections:
-        model = section.content_type.model_class()
+        # Django keeps every content type it has read (they never change):
+        # no join for it in the chrome's query.
+        model = ContentType.objects.get_for_id(section.content_type_id).model_class()
         if model not in NAVIGATION_MODELS:
             continue
         if model not in chosen or section.locale.language_code == language_code:
@@ -95,17 +97,9 @@ def _chrome_rows(translation_key, codes, now, *, using, restricted, navigation_t
         public(Page.objects.live(), paths=restricted)
         .filter(Q(translation_key=translation_key) | _navigation_q(codes, navigation_types))
         .filter(released)  # only stories have an embargo: other pages have no row to join
-        .select_related("locale", "content_type")
+        .select_related("locale")
         # What the switcher, the hreflang links and the navigation read.
-        .only(
-            "path",
-            "url_path",
-            "depth",
-            "translation_key",
-            "locale__language_code",
-            "content_type__app_label",
-            "content_type__model",
-        )
+        .only("path", "url_path", "depth", "translation_key", "content_type_id", "locale__language_code")
         # Sorted by chrome_pages, not by the database: ordered by path, SQLite
         # walks the whole page tree in path order instead of reading each side
         # of the OR by its index (a page's translations, the few section pages).
