@@ -10,6 +10,22 @@ from tests.storage import local_storages
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
+def pytest_configure(config):
+    """A run killed mid-way leaves its SQLite test database's write-ahead log
+    behind; Django deletes the database file but not the log, which SQLite
+    would replay into the next run's new database ("database disk image is
+    malformed"). Remove the logs of databases that no longer exist, in the
+    controller, before any worker starts."""
+    if hasattr(config, "workerinput"):
+        return
+    from pathlib import Path
+
+    var = Path(__file__).resolve().parent / "var"
+    for log in [*var.glob("test-db.sqlite3*-wal"), *var.glob("test-db.sqlite3*-shm")]:
+        if not log.with_name(log.name.rsplit("-", 1)[0]).exists():
+            log.unlink(missing_ok=True)
+
+
 def pytest_sessionstart(session):
     """Compile the catalogs in locale/ that are missing or older than their .po.
     They are build output (`make assets`), not in git; without them Django

@@ -66,3 +66,32 @@ class AnyOfTests(TestCase):
         elif connection.vendor == "postgresql":
             # A table this small may be scanned; the condition must still be an index-able ANY.
             self.assertIn("ANY", plan)
+
+
+class InSubqueryTests(TestCase):
+    """InSubquery finds what ``__in`` with a subquery finds, and on PostgreSQL
+    reads the subquery once for the whole query (an init plan)."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.states = [StateFactory(), StateFactory()]
+        cls.districts = [DistrictFactory(state=cls.states[n % 2]) for n in range(6)]
+
+    def test_finds_what_in_finds(self):
+        from core.lookups import InSubquery
+        from taxonomy.models import State
+
+        for wanted in (
+            [self.states[0].pk],
+            [s.pk for s in self.states],
+            [max(s.pk for s in self.states) + 9],
+        ):
+            states = State.objects.filter(pk__in=wanted).values("pk")
+            with self.subTest(wanted=wanted):
+                found = District.objects.filter(InSubquery(F("state_id"), states))
+                self.assertEqual(set(found), set(District.objects.filter(state_id__in=states)))
+                sql, _params = found.query.sql_with_params()
+                if connection.vendor == "postgresql":
+                    self.assertIn("= ANY(ARRAY(SELECT", sql)
+                else:
+                    self.assertIn("IN (SELECT", sql)
