@@ -237,18 +237,10 @@ def story_rows() -> dict:
     (OuterRef("pk") and OuterRef("locale_id") are the story's)."""
 
     def snippets(relation):
-        # `_linked_or_translated` for the story in hand, in its own language.
-        field = SuccessStoryPage._meta.get_field(relation)
-        links = field.remote_field.through.objects.filter(
-            **{f"{field.m2m_field_name()}_id": OuterRef(OuterRef("pk"))}
-        )
-        target = field.m2m_reverse_field_name()
-        found = field.related_model.objects.filter(
-            Q(pk__in=links.values(f"{target}_id"))
-            | Q(
-                locale_id=OuterRef("locale_id"),
-                translation_key__in=links.values(f"{target}__translation_key"),
-            )
+        # `_linked_or_translated` of the story in hand: its links' subquery
+        # sits one level further in than the snippets'.
+        found = _linked_or_translated(
+            OuterRef(OuterRef("pk")), OuterRef("locale_id"), using=None, relation=relation
         )
         return related_rows(found, select_related=SNIPPET_RELATIONS[relation])
 
