@@ -2,6 +2,7 @@
 cards, schema.org NewsArticle and JSON-LD that cannot break out of its
 script element. Pure helpers; content apps and features both use them."""
 
+import functools
 import json
 
 from django.templatetags.static import static
@@ -21,6 +22,15 @@ def og_locale(code: str) -> str:
     return f"{language.code}_IN"
 
 
+@functools.cache
+def _social_filter():
+    """The card's rendition filter, parsed once (a Filter keeps its parsed
+    operations; given the spec, Wagtail parses it again on every page)."""
+    from wagtail.images.models import Filter
+
+    return Filter(spec="fill-1200x630|format-jpeg|jpegquality-80")
+
+
 def social_card(*, description: str = "", image=None) -> dict:
     """Open Graph / Twitter values: a description and a 1200x630 JPEG, its
     URL under SITE_URL whichever host the request named."""
@@ -29,7 +39,7 @@ def social_card(*, description: str = "", image=None) -> dict:
         from wagtail.images.shortcuts import get_rendition_or_not_found
 
         # A missing original file must not break the page: no og:image then.
-        rendition = get_rendition_or_not_found(image, "fill-1200x630|format-jpeg|jpegquality-80")
+        rendition = get_rendition_or_not_found(image, _social_filter())
         if not rendition.width:
             return card
         card["image"] = {
