@@ -658,9 +658,9 @@ def stories_showing(story: SuccessStoryPage, *, limit: int = 4) -> list[SuccessS
 
 
 def _related_match(district_keys, product_keys, sector_keys) -> Q:
-    # Each snippet's rows in every language are read once (a hashed subplan),
-    # so each story in hand costs one probe of its link index per relation:
-    # joining the snippet in each test read the snippet table again per story.
+    # The ids of the snippets' rows in every language are read once per query
+    # (InSubquery), so each story in hand costs one probe of its link index
+    # per relation: joining the snippet in each test read its table per story.
     match = Q(
         _one_of(
             SuccessStoryPage.districts.through.objects.filter(
