@@ -20,8 +20,13 @@ def pytest_configure(config):
         return
     from pathlib import Path
 
-    var = Path(__file__).resolve().parent / "var"
-    for log in [*var.glob("test-db.sqlite3*-wal"), *var.glob("test-db.sqlite3*-shm")]:
+    from django.conf import settings
+
+    database = settings.DATABASES["default"]
+    if database["ENGINE"] != "django.db.backends.sqlite3" or not database.get("TEST", {}).get("NAME"):
+        return
+    name = Path(database["TEST"]["NAME"])  # under VAR_DIR; xdist workers add _gw0, _gw1...
+    for log in [*name.parent.glob(f"{name.name}*-wal"), *name.parent.glob(f"{name.name}*-shm")]:
         if not log.with_name(log.name.rsplit("-", 1)[0]).exists():
             log.unlink(missing_ok=True)
 

@@ -19,6 +19,7 @@ guessed at. The rows come in no particular order: sort them.
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Sequence
 
@@ -46,8 +47,11 @@ class JSONRows(Aggregate):
         return self.as_sql(compiler, connection, function="JSONB_AGG", **extra_context)
 
 
-def _fields(model: type[models.Model]) -> list[models.Field]:
-    fields = list(model._meta.concrete_fields)
+@functools.cache
+def _fields(model: type[models.Model]) -> tuple[models.Field, ...]:
+    """The model's concrete fields, checked once per model (every story page
+    decodes four columns)."""
+    fields = tuple(model._meta.concrete_fields)
     for field in fields:
         if isinstance(field, _REFUSED):
             raise TypeError(f"{model.__name__}.{field.name}: its JSON form would not say what it holds")
