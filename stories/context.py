@@ -26,6 +26,7 @@ from .selectors import (
     StoryFilters,
     counted_listing,
     filter_choices,
+    hero_image,
     images_in,
     product_in_locale,
     related_stories,
@@ -158,12 +159,12 @@ def story_page_view(story: SuccessStoryPage, *, request=None) -> dict:
     office = story.issuing_office.name if story.issuing_office_id else ""
     taxonomy = story_taxonomy(story)
     tags = story_tags(story)
-    related = related_stories(
-        story, districts=taxonomy["districts"], products=taxonomy["products"], renditions=False
-    )
-    # One query for every image's renditions: the hero's, the body's, the cards'.
-    with_renditions([story.hero_image, *images_in(story.body), *(card.hero_image for card in related)])
-    social = social_card(description=story.search_description or story.summary, image=story.hero_image)
+    related = related_stories(story, districts=taxonomy["districts"], products=taxonomy["products"])
+    # The hero's, the body's and the cards' renditions come with their
+    # queries; one query for any that did not (a page loaded elsewhere).
+    hero = hero_image(story)
+    with_renditions([hero, *images_in(story.body), *(hero_image(card) for card in related)])
+    social = social_card(description=story.search_description or story.summary, image=hero)
     canonical = page_url(story, request=request)
     schema = news_article(
         story=story,
@@ -214,7 +215,7 @@ def story_cards(stories: Iterable[SuccessStoryPage], *, request=None) -> list[St
                 posted_iso=story.posted_at.isoformat(),
                 posted_text=format_posted_date(story.posted_at, code),
                 sector_name=story.sector.name if story.sector_id else "",
-                image=story.hero_image,
+                image=hero_image(story),
             )
         )
     return cards

@@ -97,8 +97,8 @@ def _story_for_page(stories: QuerySet, *, using: str | None) -> SuccessStoryPage
 
 
 def _with_page_snippets(stories: QuerySet, *, using: str | None) -> QuerySet[SuccessStoryPage]:
-    # Not the hero's renditions: the page reads them with its other images'
-    # (stories.context.story_page_view, `with_renditions`).
+    # The hero's renditions come as a story annotation (story_rows,
+    # HERO_RENDITION_ROWS), read by `hero_image`.
     return (
         stories.select_related("locale", "ministry", "issuing_office", "sector", "hero_image")
         # What feature apps' template tags show (visitor counter, PDF links).
@@ -251,6 +251,7 @@ def story_rows() -> dict:
         SELLER_ROWS: lambda: related_rows(Seller.objects.filter(page_id=OuterRef("pk"))),
         SNIPPET_ROWS["districts"]: lambda: snippets("districts"),
         SNIPPET_ROWS["products"]: lambda: snippets("products"),
+        HERO_RENDITION_ROWS: lambda: rendition_rows(OuterRef("hero_image_id")),
     }
 
 
@@ -529,12 +530,11 @@ def related_stories(
     limit: int = 4,
     districts: list | None = None,
     products: list | None = None,
-    renditions: bool = True,
 ) -> list[SuccessStoryPage]:
     """Other stories in the same language that share a district, product or
     the sector, newest first. Pass the story's districts and products when
-    already loaded (story_taxonomy) to save two queries; without
-    `renditions`, the caller reads their images' renditions (`with_renditions`).
+    already loaded (story_taxonomy) to save two queries; their hero images'
+    renditions come with them (`hero_image`).
 
     Each condition is a test of the story row in hand (`_one_of`, on the
     link tables' unique (story, snippet) index), not a join over every link
@@ -550,7 +550,6 @@ def related_stories(
         using=story._state.db or "default",
         restricted=restricted_paths(),
         limit=limit,
-        renditions=renditions,
     )
     return with_locale(found, story.locale)
 
@@ -566,7 +565,6 @@ def _related_stories(
     using,
     restricted,
     limit,
-    renditions,
 ) -> QuerySet[SuccessStoryPage]:
     candidates = (
         _sharing(
@@ -582,7 +580,7 @@ def _related_stories(
         .defer_streamfields()
         .order_by("-posted_at", "-pk")
     )
-    return with_card_relations(candidates, renditions=renditions)[:limit]
+    return with_card_relations(candidates)[:limit]
 
 
 # Compiled once per number of districts and products (its ORM work was most
@@ -700,14 +698,19 @@ RELATED_MATCH = CompiledFilter(
 )
 
 
-def with_card_relations(stories: QuerySet, *, renditions: bool = True) -> QuerySet:
-    """What a story card shows, loaded with the stories. Not their locale:
+def with_card_relations(stories: QuerySet) -> QuerySet:
+    """What a story card shows, loaded with the stories: the sector, the hero
+    image and its renditions (a JSON column, `hero_image()` sets them where
+    the image tags read them; a prefetch was a query more). Not their locale:
     a listing is of one language, and a join to the locale table let SQLite
     drive the query from it (every story of the language by the locale
     index, then a sort) however the locale filter was written; callers give
     the cards their locale (`with_locale`)."""
-    stories = stories.select_related("hero_image", "sector").only(*CARD_FIELDS)
-    return stories.prefetch_related("hero_image__renditions") if renditions else stories
+    return (
+        stories.select_related("hero_image", "sector")
+        .only(*CARD_FIELDS)
+        .annotate(**{HERO_RENDITION_ROWS: rendition_rows(OuterRef("hero_image_id"))})
+    )
 
 
 # What a story card (stories.context.story_cards) and its link read: a card's
@@ -773,6 +776,55 @@ def with_renditions(images: Iterable[AbstractImage | None]) -> None:
 
 IMAGE_RENDITIONS = CompiledQuery(
     lambda image_ids, *, using: get_image_model().get_rendition_model().objects.filter(image_id__in=image_ids)
+)
+
+# A story's hero image, and a card's, comes with its renditions: one JSON
+# column of the story's or the cards' query (core.rows), read by `hero_image`.
+HERO_RENDITION_ROWS = "stories_hero_rendition_rows"
+_RENDITION_ROWS = "stories_rendition_rows"
+
+
+def rendition_rows(image_id: Expression) -> Subquery:
+    """Every rendition of the image `image_id` (an OuterRef) names, as rows."""
+    return related_rows(get_image_model().get_rendition_model().objects.filter(image_id=image_id))
+
+
+def _set_renditions(image: AbstractImage, rows) -> None:
+    """The renditions read as `rows`, where Wagtail's `prefetch_renditions()`
+    puts them (`prefetched_renditions`), each with its image set."""
+    renditions = from_rows(image.get_rendition_model(), rows, using=image._state.db or "default")
+    for rendition in renditions:
+        rendition.image = image
+    image.prefetched_renditions = renditions
+
+
+def hero_image(story: SuccessStoryPage) -> AbstractImage | None:
+    """The story's hero image, with the renditions its query read
+    (`HERO_RENDITION_ROWS`: the route's and the cards' queries) in place."""
+    image = story.hero_image
+    rows = getattr(story, HERO_RENDITION_ROWS, _NOT_READ)
+    if image is not None and rows is not _NOT_READ and not hasattr(image, "prefetched_renditions"):
+        _set_renditions(image, rows)
+    return image
+
+
+def images_by_id(ids: Sequence[int], *, using: str = "default") -> dict[int, AbstractImage]:
+    """The images with these ids, each with its renditions, in one query
+    compiled once per number of images (a StreamField's image blocks:
+    `blocks.body.StoryImageChooserBlock`)."""
+    images = {}
+    for image in IMAGES_WITH_RENDITIONS(sorted(set(ids)), using=using):
+        _set_renditions(image, getattr(image, _RENDITION_ROWS))
+        images[image.pk] = image
+    return images
+
+
+IMAGES_WITH_RENDITIONS = CompiledQuery(
+    lambda ids, *, using: (
+        get_image_model()
+        .objects.filter(pk__in=ids)
+        .annotate(**{_RENDITION_ROWS: rendition_rows(OuterRef("pk"))})
+    )
 )
 
 

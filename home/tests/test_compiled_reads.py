@@ -36,7 +36,7 @@ def test_each_read_is_the_orms_sql_with_the_pages_values(site):
         keys = [site["district"].translation_key]
         for shape in [(keys, [], []), (keys, keys[:1], keys[:1]), ([], [], [])]:
             values = (*shape, story.locale_id, story.translation_key, now)
-            variant = {"restricted": ("00010001",), "limit": 4, "renditions": False}
+            variant = {"restricted": ("00010001",), "limit": 4}
             assert RELATED_STORIES.bound(*values, **variant) == RELATED_STORIES.compiled(*values, **variant)
         values = (story.translation_key, sorted({code, "en"}), now)
         variant = {"restricted": (), "navigation_types": _navigation_type_ids()}
@@ -141,3 +141,49 @@ def test_renditions_are_read_once_for_every_image_with_their_image_set(site, dja
         for spec in stored:
             assert hero.get_rendition(spec).filter_spec == spec
             assert again.get_rendition(spec).filter_spec == spec
+
+
+def test_hero_and_body_images_come_with_their_renditions(site, django_assert_num_queries):
+    """The route's query carries the hero's renditions, the related query the
+    cards', and a body's image blocks read their images with theirs: no
+    renditions query of its own, and the same renditions as stored."""
+    from wagtail.images import get_image_model
+
+    from stories.blocks.body import StoryImageChooserBlock
+    from stories.selectors import IMAGES_WITH_RENDITIONS, hero_image, images_by_id, story_at_path
+
+    story = site["story"]
+    stored = {r.filter_spec for r in story.hero_image.renditions.all()}
+    assert stored
+    home = story.get_parent().get_parent()
+    index = story.get_parent()
+    routed = story_at_path(home_url_path=home.url_path, index_slug=index.slug, slug=story.slug)
+    with django_assert_num_queries(0):
+        image = hero_image(routed)
+        assert {r.filter_spec for r in image.prefetched_renditions} == stored
+        assert all(r.image is image for r in image.prefetched_renditions)
+        assert image.get_rendition(sorted(stored)[0]).image is image
+    for card in related_stories(story):
+        with django_assert_num_queries(0):
+            if card.hero_image_id:
+                assert {r.filter_spec for r in hero_image(card).prefetched_renditions} == {
+                    r.filter_spec
+                    for r in get_image_model().objects.get(pk=card.hero_image_id).renditions.all()
+                }
+
+    ids = [story.hero_image_id]
+    assert IMAGES_WITH_RENDITIONS.bound(ids) == IMAGES_WITH_RENDITIONS.compiled(ids)
+    with django_assert_num_queries(1):
+        found = images_by_id(ids)
+    assert {r.filter_spec for r in found[story.hero_image_id].prefetched_renditions} == stored
+    block = StoryImageChooserBlock()
+    with django_assert_num_queries(1):
+        first, none, missing, second = block.bulk_to_python([ids[0], None, 999_999, ids[0]])
+    assert none is None and missing is None
+    assert first.pk == second.pk == ids[0] and first is not second
+    with django_assert_num_queries(0):
+        assert {r.filter_spec for r in second.prefetched_renditions} == stored
+    # Other keys (a string) go to Wagtail's own read, and come out as there.
+    from wagtail.images.blocks import ImageChooserBlock
+
+    assert block.bulk_to_python([str(ids[0])]) == ImageChooserBlock().bulk_to_python([str(ids[0])])
