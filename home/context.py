@@ -10,7 +10,7 @@ from django.utils.translation import gettext
 from wagtail.models import Page
 
 from core.seo import og_locale
-from core.site import page_url
+from core.site import absolute_url, page_url
 from languages import registry
 from stories.context import story_cards
 from stories.models import StoryIndexPage
@@ -49,14 +49,15 @@ def language_alternates(
     alternates = []
     for translation in live_translations(page) if translations is None else translations:
         language = registry.get(translation.locale.language_code)
+        href = translation.get_url(request)  # page_url's own path: Wagtail works it out once
         alternates.append(
             Alternate(
                 code=language.code,
                 bcp47=language.bcp47,
                 native_name=language.native_name,
                 direction=language.direction,
-                url=page_url(translation, request=request),
-                href=translation.get_url(request),
+                url=absolute_url(href) if href else None,
+                href=href,
                 current=translation.pk == page.pk,
             )
         )
